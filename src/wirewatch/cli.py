@@ -1,0 +1,177 @@
+"""The `wirewatch` command: a thin shell over the library API."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from wirewatch import pipeline
+from wirewatch.errors import WirewatchError
+from wirewatch.export import CsvTable, ExportFormat, export_to_path, export
+from wirewatch.store import Store, open_store
+
+app = typer.Typer(help="Read raw conflict news in many languages; get events, figures, claims and stories.",
+                  no_args_is_help=True, add_completion=False)
+err = Console(stderr=True)
+out = Console()
+
+DbOption = Annotated[Path, typer.Option("--db", help="The store: a SQLite file (created if missing).")]
+
+
+@contextlib.contextmanager
+def _store(db: Path) -> Iterator[Store]:
+    try:
+        store = open_store(db)
+    except WirewatchError as e:
+        err.print(f"[red]error:[/] {e}")
+        raise typer.Exit(2) from e
+    try:
+        yield store
+    except WirewatchError as e:
+        err.print(f"[red]error:[/] {e}")
+        raise typer.Exit(1) from e
+    finally:
+        store.close()
+
+
+@contextlib.contextmanager
+def _progress_bars() -> Iterator[pipeline.Progress]:
+    bars = Progress(
+        TextColumn("{task.description:>8}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        console=err, transient=False, disable=not err.is_terminal,
+    )
+    tasks: dict[str, int] = {}
+
+    def report(phase: str, done: int, total: int | None) -> None:
+        if phase not in tasks:
+            tasks[phase] = bars.add_task(phase, total=total)
+        bars.update(tasks[phase], completed=done, total=total)
+
+    with bars:
+        yield report
+
+
+@app.command()
+def ingest(
+    inputs: Annotated[list[Path], typer.Argument(help="JSON Lines files, .txt/.html files or folders, RSS/Atom feeds.")],
+    db: DbOption,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only the summary line.")] = False,
+) -> None:
+    """Read articles into the store and analyse them (re-runs add nothing; interrupted runs resume)."""
+    logging.basicConfig(level=logging.ERROR, format="%(message)s")
+    with _store(db) as store, _progress_bars() as progress:
+        summary = pipeline.ingest(inputs, store, progress=progress)
+    if not quiet:
+        for reject in summary.rejected:
+            err.print(f"[yellow]rejected[/] {reject}")
+    err.print(
+        f"read {summary.read}, new {summary.new}, already stored {summary.known}, "
+        f"copies {summary.copies + summary.near_duplicates}, rejected {len(summary.rejected)}, "
+        f"analysed {summary.analysed}, stories changed {summary.stories_changed}"
+    )
+
+
+@app.command()
+def reanalyse(db: DbOption) -> None:
+    """Re-run the stages on stored articles analysed by an older wirewatch."""
+    with _store(db) as store, _progress_bars() as progress:
+        summary = pipeline.analyse_pending(store, progress=progress)
+    err.print(f"analysed {summary.analysed}, stories changed {summary.stories_changed}")
+
+
+@app.command("export")
+def export_command(
+    db: DbOption,
+    fmt: Annotated[str, typer.Option("--format", help="eval | jsonl | csv | stories")] = "jsonl",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")] = None,
+    table: Annotated[str, typer.Option("--table", help="For csv: articles | entities | events | figures")] = "articles",
+) -> None:
+    """Write articles (or stories) in the eval shape, as full JSON Lines or as CSV."""
+    if fmt not in ExportFormat.__args__:  # type: ignore[attr-defined]
+        err.print(f"[red]error:[/] unknown format {fmt!r}; choose eval, jsonl, csv or stories")
+        raise typer.Exit(2)
+    if table not in CsvTable.__args__:  # type: ignore[attr-defined]
+        err.print(f"[red]error:[/] unknown table {table!r}; choose articles, entities, events or figures")
+        raise typer.Exit(2)
+    with _store(db) as store:
+        if output is None:
+            count = export(store, fmt, sys.stdout, table=table)  # type: ignore[arg-type]
+        else:
+            count = export_to_path(store, fmt, output, table=table)  # type: ignore[arg-type]
+    err.print(f"wrote {count} records" + (f" to {output}" if output else ""))
+
+
+@app.command()
+def stats(
+    db: DbOption,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Articles per language, source and day; duplicates; rejects and why."""
+    with _store(db) as store:
+        figures = store.stats()
+    if as_json:
+        out.print_json(json.dumps(figures.__dict__))
+        return
+    out.print(
+        f"articles {figures.articles} (analysed {figures.analysed}), duplicates {figures.duplicates}, "
+        f"rejected {figures.rejects}, stories {figures.stories}"
+    )
+    for title, counts in (
+        ("language", figures.by_language),
+        ("source", figures.by_source),
+        ("day", figures.by_day),
+        ("reject reason", figures.reject_reasons),
+    ):
+        if counts:
+            table = Table(title=f"by {title}", title_justify="left")
+            table.add_column(title)
+            table.add_column("articles" if title != "reject reason" else "count", justify="right")
+            for key, value in counts.items():
+                table.add_row(str(key), str(value))
+            out.print(table)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Full-text query (SQLite FTS5 syntax).")],
+    db: DbOption,
+    limit: Annotated[int, typer.Option(help="How many hits.")] = 20,
+) -> None:
+    """Find articles by words in their headline or body."""
+    with _store(db) as store:
+        for article_id, snippet in store.search(query, limit):
+            out.print(f"[bold]{article_id}[/]  {snippet}", highlight=False)
+
+
+@app.command("stories")
+def stories_command(db: DbOption) -> None:
+    """List stories with their size, languages and date span."""
+    with _store(db) as store:
+        stories = store.stories()
+    table = Table()
+    for column in ("story", "articles", "languages", "from", "to", "headline"):
+        table.add_column(column)
+    for story in sorted(stories, key=lambda s: (-len(s.article_ids), s.id)):
+        table.add_row(
+            story.id, str(len(story.article_ids)), ", ".join(story.languages),
+            story.start.iso() if story.start else "", story.end.iso() if story.end else "", story.headline,
+        )
+    out.print(table)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()
