@@ -22,8 +22,8 @@ from wirewatch.store import Store, open_store
 
 app = typer.Typer(help="Read raw conflict news in many languages; get events, figures, claims and stories.",
                   no_args_is_help=True, add_completion=False)
-err = Console(stderr=True)
-out = Console()
+err = Console(stderr=True, soft_wrap=True)
+out = Console(soft_wrap=True)
 
 DbOption = Annotated[Path, typer.Option("--db", help="The store: a SQLite file (created if missing).")]
 

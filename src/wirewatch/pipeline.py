@@ -102,7 +102,9 @@ def ingest(
                 except StoreError as e:
                     _reject(store, summary, Reject(item.origin, str(e).split(": ", 1)[-1], excerpt=item.text))
                     continue
-                setattr(summary, result, getattr(summary, result) + 1)
+                summary.new += result == "new"
+                summary.known += result == "known"
+                summary.copies += result == "copy"
         progress("read", summary.read, None)
     analyse_pending(store, summary=summary, progress=progress, analyzer=analyzer)
     return summary
