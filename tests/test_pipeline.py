@@ -82,7 +82,7 @@ def _analysed(db: Path) -> int:
 @pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGINT])
 def test_pipeline_interrupted_ingest_resumes_without_loss_or_duplicates(tmp_path: Path, analyzer, how):
     corpus, db = tmp_path / "big.jsonl", tmp_path / "s.db"
-    total = 1200
+    total = 600
     _write_corpus(corpus, total)
     proc = subprocess.Popen(
         [sys.executable, "-m", "wirewatch", "ingest", str(corpus), "--db", str(db), "--quiet"],

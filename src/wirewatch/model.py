@@ -63,6 +63,9 @@ class PartialDate:
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError("PartialDate is immutable")
 
+    def __reduce__(self) -> tuple[type, tuple[int, int | None, int | None]]:
+        return (PartialDate, (self.year, self.month, self.day))
+
     def _key(self) -> tuple[int, int, int]:
         return (self.year, self.month or 0, self.day or 0)
 

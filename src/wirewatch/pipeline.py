@@ -11,8 +11,11 @@ killed at any point is finished by running it again.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import logging
+import multiprocessing
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
@@ -29,12 +32,14 @@ from wirewatch.stages.events import find_events
 from wirewatch.stages.figures import find_figures
 from wirewatch.stages.language import detect_language
 from wirewatch.stages.published import published_date
-from wirewatch.store import Store
+from wirewatch.store import Store, StoredRaw
 
 # Bump when a stage changes what it derives; `wirewatch reanalyse` then redoes stored articles.
 ANALYSIS_VERSION = 1
 STORY_STATE_KEY = "story-index"
 BATCH = 200
+PARALLEL_MIN = 400  # below this, starting worker processes costs more than it saves
+MAX_WORKERS = 4
 
 log = logging.getLogger("wirewatch")
 T = TypeVar("T")
@@ -132,28 +137,66 @@ def analyse_pending(
         near.remember(article_id, signature)
     done: list[str] = []
     progress("analyse", 0, len(pending))
-    for batch in _batched(pending, BATCH):
-        with store.transaction():
-            for article_id in batch:
-                stored = store.raw(article_id)
-                try:
-                    article = analyzer.analyse(stored.raw)
-                except Exception as e:  # one broken article must not stop the batch
-                    log.exception("analysis failed for %s", stored.raw.origin)
-                    _reject(store, summary, Reject(stored.raw.origin, f"analysis failed: {type(e).__name__}: {e}"))
-                    continue
-                signature = dedup.fingerprint(article.body)
-                original = near.original_of(article_id, signature)
-                article.duplicate_of = stored.duplicate_of or original
-                summary.near_duplicates += original is not None and stored.duplicate_of is None
-                store.save_article(article, ANALYSIS_VERSION, signature)
-                done.append(article_id)
-        summary.analysed = len(done)
-        progress("analyse", len(done), len(pending))
+    with _analysis_map(analyzer, len(pending)) as analyse_all:
+        for batch in _batched(pending, BATCH):
+            stored_batch = [store.raw(article_id) for article_id in batch]
+            results = analyse_all([s.raw for s in stored_batch])
+            with store.transaction():
+                for stored, result in zip(stored_batch, results):
+                    if isinstance(result, Reject):
+                        _reject(store, summary, result)
+                        continue
+                    _save(store, near, stored, result, summary)
+                    done.append(stored.raw.id)
+            summary.analysed = len(done)
+            progress("analyse", len(done), len(pending))
     unstoried = store.unstoried_ids()
     if unstoried:
         summary.stories_changed = update_stories(store, unstoried)
     return summary
+
+
+def _save(
+    store: Store, near: dedup.NearDuplicateIndex, stored: StoredRaw, article: Article, summary: IngestSummary
+) -> None:
+    signature = dedup.fingerprint(article.body)
+    original = near.original_of(article.id, signature)
+    article.duplicate_of = stored.duplicate_of or original
+    summary.near_duplicates += original is not None and stored.duplicate_of is None
+    store.save_article(article, ANALYSIS_VERSION, signature)
+
+
+def _analyse_one(analyzer: Analyzer, raw: RawArticle) -> Article | Reject:
+    try:
+        return analyzer.analyse(raw)
+    except Exception as e:  # one broken article must not stop the batch
+        log.exception("analysis failed for %s", raw.origin)
+        return Reject(raw.origin, f"analysis failed: {type(e).__name__}: {e}")
+
+
+_worker_analyzer: Analyzer | None = None  # per worker process, set once by the pool initializer
+
+
+def _init_worker() -> None:
+    global _worker_analyzer
+    _worker_analyzer = Analyzer.load()
+
+
+def _analyse_in_worker(raw: RawArticle) -> Article | Reject:
+    assert _worker_analyzer is not None
+    return _analyse_one(_worker_analyzer, raw)
+
+
+@contextlib.contextmanager
+def _analysis_map(analyzer: Analyzer, count: int) -> Iterator[Callable[[list[RawArticle]], list[Article | Reject]]]:
+    """Analyse in worker processes when there is enough work to pay for them."""
+    workers = min(os.cpu_count() or 1, MAX_WORKERS)
+    if count < PARALLEL_MIN or workers < 2:
+        yield lambda raws: [_analyse_one(analyzer, raw) for raw in raws]
+        return
+    # spawn, not fork: libraries with threads of their own (language detection, BLAS) deadlock when forked.
+    with multiprocessing.get_context("spawn").Pool(workers, _init_worker) as pool:
+        yield lambda raws: pool.map(_analyse_in_worker, raws, chunksize=8)
 
 
 def update_stories(store: Store, article_ids: list[str]) -> int:
