@@ -1,0 +1,1 @@
+"""Lexicons the stages read (TOML)."""
