@@ -1,0 +1,465 @@
+"""Event stage: typed events with date, place and actors.
+
+Sentence by sentence, trigger words from the language's lexicon give event types;
+the entity mentions around a trigger give its place and actors, and the date words
+of its clause (resolved against the article's date) give its day. Reports of the
+same happening (same type, place and a compatible date) become one event.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from wirewatch.lexicons import Lexicon, load_lexicon
+from wirewatch.lexicons.attribution import find_attribution
+from wirewatch.lexicons.dates import DateCue, find_date_cues, years_named
+from wirewatch.lexicons.sentences import Sentence, split_sentences
+from wirewatch.model import Article, Event, EventType, Evidence, Mention, PartialDate, TextField
+
+STATEMENTS: frozenset[str] = frozenset({"demand", "offer", "denial", "accusation", "threat"})
+THREATENING: frozenset[str] = frozenset(
+    {"incursion", "armed_clash", "remote_attack", "territory_taken", "capture"}
+)
+_SPECIFICITY = {"country": 1, "region": 2, "district": 3, "settlement": 4, "feature": 5}
+_CLAUSE_BREAK = re.compile(r"[,;:]|\s[–—-]\s|\((?=\w)|\)")
+_FUTURE_REACH = (
+    5  # words before a trigger in which "will" makes it an announcement ("will soon launch further raids")
+)
+_RECENT_DAYS = 7  # a report without a date word joins a dated report of the same happening this close
+_NEGATION_REACH = 3  # words before a trigger that can negate it ("did not cross", "no breakthrough")
+_PLACE_OBJECT_WORDS = 4  # words between "took" and the place it took ("took the village of")
+_GENITIVE_S_LANGS = frozenset({"da", "nb", "nn", "no", "sv", "de"})  # "Ruslands invasion": no apostrophe
+
+
+@dataclass(frozen=True)
+class _Trigger:
+    type: EventType
+    start: int  # offsets into the field text
+    end: int
+
+
+@dataclass(frozen=True)
+class _Found:
+    event: Event
+    dated_by_text: bool  # False: the article's date stood in for a missing cue
+
+
+@dataclass(frozen=True)
+class _Span:
+    """One sentence and what the stage reads from it."""
+
+    field: TextField
+    text: str  # the whole field, which mention and sentence offsets point into
+    sentence: Sentence
+    mentions: list[Mention]  # inside the sentence; places only when the knowledge base knows them
+    speaker: str | None  # who the sentence quotes, when named
+    last_speaker: str | None  # who spoke last before it: "he" of "he asked them to surrender"
+    context_year: int | None  # the last year named before it ("samme år")
+
+
+def find_events(article: Article) -> list[Event]:
+    """Events the article reports; needs its mentions, entities, language and date."""
+    lex = load_lexicon(article.lang)
+    spans = list(_spans(article, lex))
+    focus = _focus_place(article, spans)
+    found: list[_Found] = []
+    for span in spans:
+        found.extend(_sentence_events(article, lex, span, focus))
+    return _without_vaguer_duplicates(article, _merge(found))
+
+
+def _without_vaguer_duplicates(article: Article, events: list[Event]) -> list[Event]:
+    """A country beside its regions ("crossed into Russia", "into Belgorod and Kursk") adds no event of its own.
+
+    Only when the two could be the same happening: the 2022 invasion of Ukraine stays beside a 2023 raid.
+    """
+
+    def local(e: Event) -> bool:
+        return e.location is not None and _specificity(article, e.location) > 1
+
+    def covered(e: Event) -> bool:
+        return any(
+            o.type == e.type
+            and local(o)
+            and (o.date == e.date or bool(o.date and e.date and _recent(o.date, e.date)))
+            for o in events
+        )
+
+    return [e for e in events if e.type in STATEMENTS or local(e) or not covered(e)]
+
+
+def _spans(article: Article, lex: Lexicon) -> list[_Span]:
+    spans = []
+    context_year: int | None = article.published.year if article.published else None
+    last_speaker: str | None = None
+    for field, text in (("headline", article.headline or ""), ("body", article.body)):
+        mentions = _outermost(
+            sorted(
+                (m for m in article.mentions if m.field == field and _usable(article, m)),
+                key=lambda m: m.start,
+            )
+        )
+        for sentence in split_sentences(text):
+            inside = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
+            attribution = find_attribution(text, sentence.start, sentence.end, inside, lex)
+            speaker = attribution.entity_id if attribution else None
+            spans.append(_Span(field, text, sentence, inside, speaker, last_speaker, context_year))  # type: ignore[arg-type]
+            last_speaker = speaker or last_speaker
+            years = years_named(sentence.text)
+            if years:
+                context_year = years[-1]
+    return spans
+
+
+def _outermost(mentions: list[Mention]) -> list[Mention]:
+    """Drop names inside longer names: "Ukraine" in "Armed Forces of Ukraine" is not a place of the event."""
+
+    def inside(m: Mention, o: Mention) -> bool:
+        return o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start
+
+    return [m for m in mentions if not any(inside(m, o) for o in mentions)]
+
+
+def _usable(article: Article, mention: Mention) -> bool:
+    """Places the knowledge base does not know are mostly misread words ("Krankenhäusern"); people and groups count."""
+    entity = article.entities.get(mention.entity_id)
+    return entity is not None and (mention.type != "LOC" or entity.known)
+
+
+def _sentence_events(article: Article, lex: Lexicon, span: _Span, focus: str | None) -> list[_Found]:
+    text, sentence, mentions = span.text, span.sentence, span.mentions
+    triggers = _triggers(lex, text, sentence, mentions)
+    if not triggers:
+        return []
+    cues = [
+        replace(c, start=c.start + sentence.start, end=c.end + sentence.start)
+        for c in find_date_cues(sentence.text, lex, article.published, span.context_year)
+    ]
+    clauses = _clauses(sentence)
+    hedged = bool(lex.hedge and lex.hedge.search(sentence.text))
+    evidence = Evidence(span.field, sentence.start, sentence.end, sentence.text)
+    out: list[_Found] = []
+    seen_types: set[str] = set()
+    for trigger in triggers:
+        if trigger.type != "denial" and _negated(lex, text, sentence, trigger):
+            continue
+        if trigger.type in THREATENING and _announced(lex, text, sentence, trigger):
+            trigger = replace(trigger, type="threat")
+        elif trigger.type not in STATEMENTS and _intended(lex, text, sentence, trigger):
+            continue
+        if trigger.type in STATEMENTS:
+            if trigger.type in seen_types:  # one statement of a kind per sentence
+                continue
+            seen_types.add(trigger.type)
+        cue = _cue_for(trigger, cues, clauses, triggers)
+        if cue is not None and cue.kind == "year":
+            continue  # dated only to a year: not an event under the annotation rules
+        date = cue.date if cue is not None else article.published
+        locations, borrowed = _locations(article, lex, text, trigger, mentions, focus, span.speaker)
+        actors = _actors(trigger, mentions, span.speaker) or _unnamed_speaker(trigger, span)
+        confidence = 0.8 * (0.6 if hedged else 1.0) * (0.8 if borrowed else 1.0)
+        for location in locations:
+            event = Event(trigger.type, date, location, actors, evidence, round(confidence, 2))
+            out.append(_Found(event, cue is not None))
+    return out
+
+
+def _triggers(lex: Lexicon, text: str, sentence: Sentence, mentions: list[Mention]) -> list[_Trigger]:
+    """Trigger words of the sentence; where two overlap, the longer wins ("drone attack" over "attack")."""
+    found: list[_Trigger] = []
+    for event_type, pattern in lex.triggers.items():
+        for m in pattern.finditer(sentence.text):
+            found.append(_Trigger(event_type, sentence.start + m.start(), sentence.start + m.end()))  # type: ignore[arg-type]
+    if lex.place_taking:
+        for m in lex.place_taking.finditer(sentence.text):
+            start, end = sentence.start + m.start(), sentence.start + m.end()
+            if any(p.type == "LOC" and _is_object(text, end, p) for p in mentions):
+                found.append(_Trigger("territory_taken", start, end))
+    # phrases that only look like triggers ("fighting for Ukraine") hide the triggers inside them
+    blockers = lex.not_events.finditer(sentence.text) if lex.not_events else iter(())
+    taken = [(sentence.start + m.start(), sentence.start + m.end()) for m in blockers]
+    kept: list[_Trigger] = []
+    for t in sorted(found, key=lambda t: (t.start - t.end, t.start)):
+        if not any(t.start < end and start < t.end for start, end in taken):
+            kept.append(t)
+            taken.append((t.start, t.end))
+    return sorted(kept, key=lambda t: t.start)
+
+
+def _is_object(text: str, verb_end: int, place: Mention) -> bool:
+    """Whether a place follows a taking verb closely enough to be what was taken ("took the village of X")."""
+    if place.start < verb_end:
+        return False
+    between = text[verb_end : place.start]
+    return len(between.split()) <= _PLACE_OBJECT_WORDS and not re.search(r"[,;:.\d]", between)
+
+
+def _negated(lex: Lexicon, text: str, sentence: Sentence, trigger: _Trigger) -> bool:
+    if lex.negation is None:
+        return False
+    words = text[sentence.start : trigger.start].split()[-_NEGATION_REACH:]
+    return bool(lex.negation.search(" ".join(words)))
+
+
+def _announced(lex: Lexicon, text: str, sentence: Sentence, trigger: _Trigger) -> bool:
+    """ "will soon launch further incursions", "vil tage vores land tilbage": a future attack, so a threat."""
+    if lex.future is None:
+        return False
+    clause_start = max(sentence.start, text.rfind(",", sentence.start, trigger.start) + 1)
+    words = text[clause_start : trigger.start].split()[-_FUTURE_REACH:]
+    return bool(lex.future.search(" ".join(words)))
+
+
+def _intended(lex: Lexicon, text: str, sentence: Sentence, trigger: _Trigger) -> bool:
+    """ "tried to cross", "målet er at befri": the word before the trigger marks an infinitive."""
+    if lex.infinitive is None:
+        return False
+    words = text[sentence.start : trigger.start].split()
+    return bool(words) and bool(lex.infinitive.fullmatch(words[-1].lower()))
+
+
+def _clauses(sentence: Sentence) -> list[tuple[int, int]]:
+    bounds = [sentence.start]
+    bounds += [sentence.start + m.start() for m in _CLAUSE_BREAK.finditer(sentence.text)]
+    bounds.append(sentence.end)
+    return [(a, b) for a, b in itertools.pairwise(bounds) if b > a]
+
+
+def _clause_of(offset: int, clauses: list[tuple[int, int]]) -> tuple[int, int]:
+    for a, b in clauses:
+        if a <= offset < b:
+            return (a, b)
+    return clauses[-1]
+
+
+def _cue_for(
+    trigger: _Trigger, cues: list[DateCue], clauses: list[tuple[int, int]], triggers: list[_Trigger]
+) -> DateCue | None:
+    """The date words that govern a trigger: in its clause, else the nearest ones no other trigger is closer to."""
+    if not cues:
+        return None
+    clause = _clause_of(trigger.start, clauses)
+    same = [c for c in cues if clause[0] <= c.start < clause[1]]
+    if same:
+        return min(same, key=lambda c: abs(c.start - trigger.start))
+    free = []
+    for c in cues:
+        cue_clause = _clause_of(c.start, clauses)
+        owners = [t for t in triggers if cue_clause[0] <= t.start < cue_clause[1]]
+        if not owners:
+            free.append(c)
+    return min(free, key=lambda c: abs(c.start - trigger.start)) if free else None
+
+
+def _specificity(article: Article, entity_id: str) -> int:
+    entity = article.entities.get(entity_id)
+    precision = entity.precision if entity else None
+    return _SPECIFICITY.get(precision or "", 2)
+
+
+def _locations(
+    article: Article,
+    lex: Lexicon,
+    text: str,
+    trigger: _Trigger,
+    mentions: list[Mention],
+    focus: str | None,
+    speaker_id: str | None,
+) -> tuple[list[str | None], bool]:
+    """Places of the event (one per coordinated place for physical events) and whether they were borrowed."""
+    places = [
+        m
+        for m in mentions
+        if m.type == "LOC"
+        and m.entity_id != speaker_id
+        and not _is_modifier(article, text, m)
+        and not _is_dateline(text, m)
+    ]
+    if trigger.type not in STATEMENTS and trigger.type != "retreat" and lex.origin:
+        places = [p for p in places if not _follows(lex.origin, text, p)]
+    if lex.not_events:  # "fighting for Ukraine": the side, not the place
+        places = [p for p in places if not _follows(lex.not_events, text, p)]
+    if trigger.type == "retreat" and lex.retreat_destination:
+        places = [p for p in places if not _follows(lex.retreat_destination, text, p)]
+    if not places:
+        return [focus], True
+    best = _most_specific(article, places, trigger)
+    assert best is not None
+    if trigger.type in STATEMENTS:
+        return [best.entity_id], False
+    group = [best]
+    for candidate in sorted(places, key=lambda p: abs(p.start - best.start)):
+        if candidate.entity_id not in {g.entity_id for g in group} and _coordinated(
+            article, lex, text, group, candidate
+        ):
+            group.append(candidate)
+    return [g.entity_id for g in group], False
+
+
+def _most_specific(article: Article, places: list[Mention], trigger: _Trigger) -> Mention | None:
+    if not places:
+        return None
+    return max(places, key=lambda p: (_specificity(article, p.entity_id), -abs(p.start - trigger.start)))
+
+
+def _is_modifier(article: Article, text: str, place: Mention) -> bool:
+    """A place in the possessive qualifies the next word ("Russia's Belgorod", "Kyiv's attempt", "Ruslands invasion")."""
+    surface = place.text
+    if re.match(r"['’]s\s+\w", text[place.end : place.end + 4]):
+        return True
+    if not text[place.end : place.end + 2].strip(" ").isalpha():
+        return False
+    if surface.endswith(("'s", "’s")):
+        return True
+    entity = article.entities.get(place.entity_id)
+    name = entity.name if entity else ""
+    return (article.lang or "") in _GENITIVE_S_LANGS and surface.endswith("s") and not name.endswith("s")
+
+
+def _is_dateline(text: str, place: Mention) -> bool:
+    """ "WASHINGTON:", "KHARTOUM, Sept. 4": where the story was filed, not where it happened."""
+    line_start = text.rfind("\n", 0, place.start) + 1
+    if text[line_start : place.start].strip(" -–—"):
+        return False
+    after = text[place.end : place.end + 3]
+    return after.startswith((":", " –", " —", " -")) or (place.text.isupper() and after.startswith(","))
+
+
+def _follows(pattern: re.Pattern[str], text: str, mention: Mention) -> bool:
+    """Whether a phrase of `pattern` ends right before the mention ("back to Ukraine", "fighting for Ukraine")."""
+    before = text[max(0, mention.start - 40) : mention.start].rstrip()
+    return any(m.end() == len(before) for m in pattern.finditer(before))
+
+
+def _coordinated(article: Article, lex: Lexicon, text: str, group: list[Mention], candidate: Mention) -> bool:
+    """Whether `candidate` is listed with the group: only a conjunction or comma stands between them.
+
+    A comma between places of different levels is an apposition ("Kozinka, Belgorod Oblast"), not a list.
+    """
+    for member in group:
+        a, b = (member, candidate) if member.start < candidate.start else (candidate, member)
+        between = text[a.end : b.start].strip()
+        if between == "," and _specificity(article, a.entity_id) != _specificity(article, b.entity_id):
+            continue
+        if not between or (lex.conjunction and lex.conjunction.fullmatch(between)):
+            return True
+    return False
+
+
+def _actors(trigger: _Trigger, mentions: list[Mention], speaker_id: str | None) -> tuple[str, ...]:
+    """Who acted: the speaker of a statement; for physical events the people and groups named before the trigger."""
+    if trigger.type in STATEMENTS and speaker_id:
+        return (speaker_id,)
+    agents = [m for m in mentions if m.type != "LOC"]
+    before = [m.entity_id for m in agents if m.end <= trigger.start]
+    chosen = before or [m.entity_id for m in agents if m.start >= trigger.end][:2]
+    return tuple(dict.fromkeys(chosen))
+
+
+def _unnamed_speaker(trigger: _Trigger, span: _Span) -> tuple[str, ...]:
+    """A statement with nobody named ("He also asked them to surrender") continues the last speaker."""
+    if trigger.type in STATEMENTS and span.last_speaker:
+        return (span.last_speaker,)
+    return ()
+
+
+def _focus_place(article: Article, spans: list[_Span]) -> str | None:
+    """The place the article is mostly about: its most-named region, else its most-named town, else country.
+
+    Conflict stories are told by region ("the Belgorod region"), so a happening without a place of its own
+    is put there. A place that speaks ("Moscow said") or files the story ("WASHINGTON:") does not count,
+    and the headline and lead count double.
+    """
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for i, span in enumerate(spans):
+        lead = (
+            span.field == "headline" or span.sentence.paragraph == 0
+        )  # the lead names what the story is about
+        for m in span.mentions:
+            if m.type == "LOC" and m.entity_id != span.speaker and not _is_dateline(span.text, m):
+                counts[m.entity_id] += 2 if lead else 1
+                first.setdefault(m.entity_id, i)
+    if not counts:
+        return None
+    regions = [e for e in counts if _specificity(article, e) == _SPECIFICITY["region"]]
+    local = [e for e in counts if _specificity(article, e) > 1]
+    pool = regions or local or list(counts)
+    return max(pool, key=lambda e: (counts[e], -first[e]))
+
+
+def _merge(found: list[_Found]) -> list[Event]:
+    """One event per type, place and date; a report without a date word joins a dated one."""
+    groups: list[list[_Found]] = []
+    for item in found:
+        for group in groups:
+            head = group[0].event
+            if (
+                head.type == item.event.type
+                and head.location == item.event.location
+                and _compatible(group, item)
+                and _same_voice(group, item)
+            ):
+                group.append(item)
+                break
+        else:
+            groups.append([item])
+    events = []
+    for group in groups:
+        dated = [f for f in group if f.dated_by_text and f.event.date is not None]
+        chosen = max(dated, key=lambda f: _precision(f.event.date)) if dated else group[0]
+        actors = tuple(dict.fromkeys(a for f in group for a in f.event.actors))
+        confidence = min(1.0, max(f.event.confidence for f in group) + 0.05 * (len(group) - 1))
+        events.append(
+            replace(group[0].event, date=chosen.event.date, actors=actors, confidence=round(confidence, 2))
+        )
+    return events
+
+
+def _same_voice(group: list[_Found], item: _Found) -> bool:
+    """Statements by different speakers are different statements; a headline repeats whoever the body quotes."""
+    if item.event.type not in STATEMENTS:
+        return True
+    if item.event.evidence.field == "headline" or any(f.event.evidence.field == "headline" for f in group):
+        return True
+    said_by = {a for f in group for a in f.event.actors}
+    return bool(said_by & set(item.event.actors))
+
+
+def _compatible(group: list[_Found], item: _Found) -> bool:
+    """Dates that can be the same happening; a report without a date word (dated like the article)
+    joins a dated report only when that date is recent, not a background event months earlier."""
+    for member in group:
+        a, b = member.event.date, item.event.date
+        if a == b:
+            continue
+        both_dated = member.dated_by_text and item.dated_by_text
+        if both_dated and (a is None or b is None or not _within(a, b)):
+            return False
+        one_dated = member.dated_by_text or item.dated_by_text
+        if not both_dated and one_dated and a is not None and b is not None and not _recent(a, b):
+            return False
+    return True
+
+
+def _recent(a: PartialDate, b: PartialDate) -> bool:
+    """Within a week of each other, or the same month when one of them is only a month."""
+    day_a, day_b = a.as_date(), b.as_date()
+    if day_a and day_b:
+        return abs((day_a - day_b).days) <= _RECENT_DAYS
+    return _within(a, b) or (a.year, a.month) == (b.year, b.month)
+
+
+def _within(a: PartialDate, b: PartialDate) -> bool:
+    """Same day, or one is the month (or year) holding the other."""
+    coarse, fine = (a, b) if _precision(a) <= _precision(b) else (b, a)
+    if coarse.year != fine.year:
+        return False
+    return coarse.month is None or (coarse.month == fine.month and coarse.day in (None, fine.day))
+
+
+def _precision(date: PartialDate | None) -> int:
+    return 0 if date is None else {"year": 1, "month": 2, "day": 3}[date.precision]

@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+import pytest
+
+from wirewatch.lexicons import load_lexicon, supported_languages
+from wirewatch.lexicons.loader import compile_phrases
+from wirewatch.model import EVENT_TYPES, FIGURE_KINDS
+
+LANGUAGES = ("da", "nb", "nn", "sv", "en", "de", "nl", "fr", "pl", "ru", "uk")
+
+
+def test_loader_has_a_file_for_every_language_the_entity_stage_covers() -> None:
+    assert set(LANGUAGES) <= set(supported_languages())
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_loader_every_language_has_every_event_type_and_figure_kind(lang: str) -> None:
+    lex = load_lexicon(lang)
+    assert set(lex.triggers) == set(EVENT_TYPES)
+    assert set(lex.figure_kinds) == set(FIGURE_KINDS)
+    assert lex.speech is not None and lex.negation is not None
+    assert all(p is not None for p in lex.weekdays) and all(p is not None for p in lex.months)
+    assert lex.relative_days and lex.number_words
+
+
+def test_loader_unknown_language_merges_all_lists() -> None:
+    merged = load_lexicon("xx")
+    assert merged.lang == "*"
+    assert merged.number_words["zwei"] == 2 and merged.number_words["два"] == 2
+
+
+def test_loader_norwegian_code_no_reads_bokmal() -> None:
+    assert load_lexicon("no").lang == "nb"
+
+
+def test_loader_phrase_marks_stem_compound_and_gap() -> None:
+    pattern = compile_phrases(["dræb*", "*angriff", "skubbe* ~ tilbage", "May"])
+    assert pattern is not None
+    assert pattern.fullmatch("dræbte")
+    assert pattern.search("Drohnenangriff")
+    assert pattern.search("skubbede de overlevende tilbage").group() == "skubbede de overlevende tilbage"
+    assert pattern.search("May") and not pattern.search("may")
+    assert not pattern.search("udræbt")

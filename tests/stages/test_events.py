@@ -1,0 +1,319 @@
+from __future__ import annotations
+
+import pytest
+from article_builder import Names, build_article, entity_id, name_of
+
+from wirewatch.model import PartialDate
+from wirewatch.stages.events import find_events
+
+NAMES: Names = {
+    "Tyotkino": ("Tyotkino", "LOC", "settlement"),
+    "Tjotkino": ("Tyotkino", "LOC", "settlement"),
+    "Тёткино": ("Tyotkino", "LOC", "settlement"),
+    "Shebekino": ("Shebekino", "LOC", "settlement"),
+    "Schebekino": ("Shebekino", "LOC", "settlement"),
+    "Шебекино": ("Shebekino", "LOC", "settlement"),
+    "Kursk": ("Kursk Oblast", "LOC", "region"),
+    "Курской области": ("Kursk Oblast", "LOC", "region"),
+    "Курскую область": ("Kursk Oblast", "LOC", "region"),
+    "Belgorod": ("Belgorod Oblast", "LOC", "region"),
+    "Белгородской области": ("Belgorod Oblast", "LOC", "region"),
+    "Белгородскую область": ("Belgorod Oblast", "LOC", "region"),
+    "Russia": ("Russia", "LOC", "country"),
+    "Rusland": ("Russia", "LOC", "country"),
+    "Russland": ("Russia", "LOC", "country"),
+    "Россия": ("Russia", "LOC", "country"),
+    "Ukraine": ("Ukraine", "LOC", "country"),
+    "Ukraina": ("Ukraine", "LOC", "country"),
+    "Украина": ("Ukraine", "LOC", "country"),
+    "Freedom of Russia Legion": ("Freedom of Russia Legion", "ORG", None),
+    "Frihed for Rusland-legionen": ("Freedom of Russia Legion", "ORG", None),
+    "Legion Freiheit Russlands": ("Freedom of Russia Legion", "ORG", None),
+    "легион «Свобода России»": ("Freedom of Russia Legion", "ORG", None),
+    "Gladkov": ("Vyacheslav Gladkov", "PER", None),
+    "Gladkow": ("Vyacheslav Gladkov", "PER", None),
+    "Гладков": ("Vyacheslav Gladkov", "PER", None),
+    "Kapustin": ("Denis Kapustin", "PER", None),
+    "Капустин": ("Denis Kapustin", "PER", None),
+}
+
+# (language, sentence, event type, place) — every type in at least four languages
+TYPE_CASES = [
+    # incursion
+    ("en", "Armed men crossed the border into Belgorod on Monday.", "incursion", "Belgorod Oblast"),
+    ("da", "Bevæbnede mænd trængte ind i Belgorod mandag.", "incursion", "Belgorod Oblast"),
+    ("de", "Bewaffnete sind am Montag in die Region Belgorod eingedrungen.", "incursion", "Belgorod Oblast"),
+    (
+        "ru",
+        "В понедельник диверсанты пересекли границу Белгородской области.",
+        "incursion",
+        "Belgorod Oblast",
+    ),
+    ("sv", "Beväpnade män trängde in i Belgorod på måndagen.", "incursion", "Belgorod Oblast"),
+    # armed_clash
+    ("en", "Heavy fighting was reported near Tyotkino.", "armed_clash", "Tyotkino"),
+    ("da", "Der var voldsomme kampe ved Tjotkino.", "armed_clash", "Tyotkino"),
+    ("de", "Bei Tjotkino gab es schwere Gefechte.", "armed_clash", "Tyotkino"),
+    ("ru", "У села Тёткино идут бои.", "armed_clash", "Tyotkino"),
+    ("fr", "De violents combats ont eu lieu près de Tyotkino.", "armed_clash", "Tyotkino"),
+    # remote_attack
+    ("en", "Shebekino came under heavy shelling overnight.", "remote_attack", "Shebekino"),
+    ("da", "Shebekino blev udsat for kraftig beskydning.", "remote_attack", "Shebekino"),
+    ("de", "Schebekino wurde mit Raketen beschossen.", "remote_attack", "Shebekino"),
+    ("ru", "Шебекино подверглось обстрелу.", "remote_attack", "Shebekino"),
+    ("pl", "Shebekino znalazło się pod ostrzałem artyleryjskim.", "remote_attack", "Shebekino"),
+    # territory_taken
+    ("en", "The Freedom of Russia Legion took Tyotkino.", "territory_taken", "Tyotkino"),
+    ("da", "Frihed for Rusland-legionen har indtaget Tjotkino.", "territory_taken", "Tyotkino"),
+    ("de", "Die Legion Freiheit Russlands hat Tjotkino eingenommen.", "territory_taken", "Tyotkino"),
+    ("ru", "Бойцы захватили Тёткино.", "territory_taken", "Tyotkino"),
+    ("nb", "Styrkene tok kontroll over Tyotkino.", "territory_taken", "Tyotkino"),
+    # retreat
+    ("en", "Russian troops withdrew from Tyotkino.", "retreat", "Tyotkino"),
+    ("da", "De russiske styrker trak sig tilbage fra Tjotkino.", "retreat", "Tyotkino"),
+    ("de", "Die russischen Truppen zogen sich aus Tjotkino zurück.", "retreat", "Tyotkino"),
+    ("ru", "Российские войска отступили из Тёткино.", "retreat", "Tyotkino"),
+    ("uk", "Російські війська відступили з Tyotkino.", "retreat", "Tyotkino"),
+    # capture
+    ("en", "Two soldiers were taken prisoner near Shebekino.", "capture", "Shebekino"),
+    ("da", "To soldater blev taget til fange ved Shebekino.", "capture", "Shebekino"),
+    ("de", "Bei Schebekino wurden zwei Soldaten gefangen genommen.", "capture", "Shebekino"),
+    ("ru", "Под Шебекино двое военных взяты в плен.", "capture", "Shebekino"),
+    # displacement
+    ("en", "Residents of Shebekino were evacuated.", "displacement", "Shebekino"),
+    ("da", "Indbyggerne i Shebekino er blevet evakueret.", "displacement", "Shebekino"),
+    ("de", "Die Bewohner von Schebekino wurden evakuiert.", "displacement", "Shebekino"),
+    ("ru", "Жителей Шебекино эвакуировали.", "displacement", "Shebekino"),
+    ("sv", "Invånarna i Shebekino har evakuerats.", "displacement", "Shebekino"),
+    # demand
+    ("en", "Gladkov called on residents of Shebekino to leave.", "demand", "Shebekino"),
+    ("da", "Gladkov opfordrede indbyggerne i Shebekino til at rejse.", "demand", "Shebekino"),
+    (
+        "de",
+        "Gladkow forderte die Bewohner von Schebekino auf, die Stadt zu verlassen.",
+        "demand",
+        "Shebekino",
+    ),
+    ("ru", "Гладков призвал жителей Шебекино уехать.", "demand", "Shebekino"),
+    # offer
+    ("en", "Kapustin offered to exchange the prisoners in Shebekino.", "offer", "Shebekino"),
+    ("da", "Kapustin tilbød at udveksle fangerne i Shebekino.", "offer", "Shebekino"),
+    ("de", "Kapustin bot an, die Gefangenen in Schebekino auszutauschen.", "offer", "Shebekino"),
+    ("ru", "Капустин предложил обменять пленных в Шебекино.", "offer", "Shebekino"),
+    # denial
+    ("en", "Ukraine denied any role in the raid on Belgorod.", "denial", "Belgorod Oblast"),
+    ("da", "Ukraine afviser at have spillet en rolle i angrebet på Belgorod.", "denial", "Belgorod Oblast"),
+    (
+        "de",
+        "Die Ukraine bestreitet jede Beteiligung an dem Angriff auf Belgorod.",
+        "denial",
+        "Belgorod Oblast",
+    ),
+    ("ru", "Украина отрицает причастность к нападению на Белгородскую область.", "denial", "Belgorod Oblast"),
+    # accusation
+    ("en", "Gladkov accused Ukraine of shelling Belgorod.", "accusation", "Belgorod Oblast"),
+    ("da", "Gladkov anklager Ukraine for angrebet på Belgorod.", "accusation", "Belgorod Oblast"),
+    (
+        "de",
+        "Gladkow beschuldigte die Ukraine, Belgorod angegriffen zu haben.",
+        "accusation",
+        "Belgorod Oblast",
+    ),
+    ("ru", "Гладков обвинил Украину в ударах по Белгородской области.", "accusation", "Belgorod Oblast"),
+    # threat
+    ("en", "Kapustin threatened new raids on Belgorod.", "threat", "Belgorod Oblast"),
+    ("da", "Kapustin truer med nye angreb på Belgorod.", "threat", "Belgorod Oblast"),
+    ("de", "Kapustin drohte mit neuen Angriffen auf Belgorod.", "threat", "Belgorod Oblast"),
+    ("ru", "Капустин пригрозил новыми рейдами на Белгородскую область.", "threat", "Belgorod Oblast"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "event_type", "place"), TYPE_CASES)
+def test_events_type_and_place_in_each_language(lang: str, text: str, event_type: str, place: str) -> None:
+    article = build_article(text, lang, "2024-03-14", NAMES)
+    found = {(e.type, name_of(article, e.location)) for e in find_events(article)}
+    assert (event_type, place) in found
+
+
+def test_events_example_from_the_issue_gets_day_place_and_actor() -> None:
+    article = build_article(
+        "On Tuesday morning the Freedom of Russia Legion took Tyotkino.", "en", "2024-03-14", NAMES
+    )
+    [event] = [e for e in find_events(article) if e.type == "territory_taken"]
+    assert event.date == PartialDate(2024, 3, 12)
+    assert name_of(article, event.location) == "Tyotkino"
+    assert event.actors == (entity_id("Freedom of Russia Legion"),)
+    assert event.evidence.text.startswith("On Tuesday morning")
+    assert 0 < event.confidence <= 1
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Ukraine denies having crossed into Belgorod."),
+        ("en", "There was no breakthrough near Tyotkino."),
+        ("da", "Styrkerne er ikke trængt ind i Belgorod."),
+        ("de", "Es gab keinen Durchbruch bei Tjotkino."),
+        ("ru", "Войска не смогли прорваться к Тёткино и не перешли границу."),
+    ],
+)
+def test_events_negated_physical_event_is_dropped(lang: str, text: str) -> None:
+    article = build_article(text, lang, "2024-03-14", NAMES)
+    assert not [e for e in find_events(article) if e.type == "incursion"]
+
+
+def test_events_denial_survives_its_own_negation() -> None:
+    article = build_article("Ukraine denies having crossed into Belgorod.", "en", "2024-03-14", NAMES)
+    assert [e.type for e in find_events(article)] == ["denial"]
+
+
+def test_events_hedged_event_has_lower_confidence() -> None:
+    plain = find_events(build_article("Fighters took Tyotkino.", "en", "2024-03-14", NAMES))
+    hedged = find_events(build_article("Fighters reportedly took Tyotkino.", "en", "2024-03-14", NAMES))
+    assert plain[0].confidence > hedged[0].confidence
+
+
+def test_events_one_physical_event_per_coordinated_place() -> None:
+    article = build_article(
+        "The groups crossed the border into the Belgorod and Kursk regions.", "en", "2024-03-12", NAMES
+    )
+    places = sorted(name_of(article, e.location) or "" for e in find_events(article) if e.type == "incursion")
+    assert places == ["Belgorod Oblast", "Kursk Oblast"]
+
+
+def test_events_statement_is_one_event_at_most_specific_place() -> None:
+    article = build_article(
+        "Gladkov accused Ukraine of shelling Shebekino in Belgorod.", "en", "2024-03-12", NAMES
+    )
+    accusations = [e for e in find_events(article) if e.type == "accusation"]
+    assert [name_of(article, e.location) for e in accusations] == ["Shebekino"]
+    assert accusations[0].actors == (entity_id("Vyacheslav Gladkov"),)
+
+
+def test_events_repeated_reports_merge_into_one_event() -> None:
+    article = build_article(
+        "Fighters took Tyotkino on Tuesday. The capture of Tyotkino was confirmed. Fighters took Tyotkino, the legion said.",
+        "en",
+        "2024-03-14",
+        NAMES,
+        headline="Legion takes Tyotkino",
+    )
+    taken = [e for e in find_events(article) if e.type == "territory_taken"]
+    assert len(taken) == 1
+    assert taken[0].date == PartialDate(2024, 3, 12)
+
+
+def test_events_background_event_keeps_its_own_month() -> None:
+    article = build_article(
+        "Ukrainske styrker rykket inn i Kursk i august i fjor.", "nb", "2025-03-14", NAMES
+    )
+    [event] = [e for e in find_events(article) if e.type == "incursion"]
+    assert event.date == PartialDate(2024, 8)
+
+
+def test_events_year_only_background_is_not_an_event() -> None:
+    article = build_article("The legion raided Belgorod last year.", "en", "2024-03-14", NAMES)
+    assert find_events(article) == []
+
+
+def test_events_undated_article_gives_undated_events() -> None:
+    article = build_article("On Sunday fighters took Tyotkino.", "en", None, NAMES)
+    assert [e.date for e in find_events(article)] == [None]
+
+
+def test_events_month_only_article_gives_month() -> None:
+    article = build_article("Tirsdag morgen indtog de Tjotkino.", "da", "2024-03", NAMES)
+    assert [e.date for e in find_events(article)] == [PartialDate(2024, 3)]
+
+
+def test_events_without_place_use_the_place_the_article_is_about() -> None:
+    article = build_article(
+        "Shebekino is near the border. Shebekino has been quiet. Then the evacuation began.",
+        "en",
+        "2023-06-04",
+        NAMES,
+    )
+    [event] = find_events(article)
+    assert event.type == "displacement" and name_of(article, event.location) == "Shebekino"
+
+
+def test_events_possessive_place_is_not_the_location() -> None:
+    article = build_article("Russia's invasion of Ukraine began in February 2022.", "en", "2024-03-14", NAMES)
+    [event] = find_events(article)
+    assert name_of(article, event.location) == "Ukraine"
+    assert event.date == PartialDate(2022, 2)
+
+
+def test_events_unknown_language_still_finds_events() -> None:
+    article = build_article("Heavy fighting near Tyotkino.", "xx", "2024-03-14", NAMES)
+    assert [e.type for e in find_events(article)] == ["armed_clash"]
+
+
+def test_events_future_attack_is_a_threat() -> None:
+    article = build_article(
+        "Kapustin said his group will soon launch new raids into Belgorod.", "en", "2023-05-24", NAMES
+    )
+    assert [e.type for e in find_events(article)] == ["threat"]
+
+
+def test_events_intended_attack_is_not_an_event() -> None:
+    article = build_article("Deres mål er at befri Tjotkino.", "da", "2024-03-12", NAMES)
+    assert find_events(article) == []
+
+
+def test_events_denials_by_different_speakers_stay_apart() -> None:
+    article = build_article(
+        "Gladkov denied the reports from Belgorod. Kapustin also denied the reports from Belgorod.",
+        "en",
+        "2023-06-04",
+        NAMES,
+    )
+    denials = [e for e in find_events(article) if e.type == "denial"]
+    assert sorted(name_of(article, e.actors[0]) or "" for e in denials) == [
+        "Denis Kapustin",
+        "Vyacheslav Gladkov",
+    ]
+
+
+def test_events_country_adds_nothing_beside_its_regions() -> None:
+    article = build_article(
+        "The groups crossed the border into Russia. They crossed into Belgorod on Tuesday.",
+        "en",
+        "2024-03-14",
+        NAMES,
+    )
+    assert [name_of(article, e.location) for e in find_events(article)] == ["Belgorod Oblast"]
+
+
+def test_events_place_inside_a_longer_name_is_not_the_location() -> None:
+    names: Names = {**NAMES, "Armed Forces of Ukraine": ("Armed Forces of Ukraine", "ORG", None)}
+    article = build_article(
+        "Shelling hit Belgorod. Gladkov blamed the Armed Forces of Ukraine for the shelling.",
+        "en",
+        "2023-12-30",
+        names,
+    )
+    [accusation] = [e for e in find_events(article) if e.type == "accusation"]
+    assert name_of(article, accusation.location) == "Belgorod Oblast"
+
+
+def test_events_undated_report_does_not_join_an_old_background_event() -> None:
+    article = build_article(
+        "Fighting has raged near Tyotkino since April 15. Fighting near Tyotkino resumed.",
+        "en",
+        "2024-09-04",
+        NAMES,
+    )
+    dates = sorted(str(e.date) for e in find_events(article) if e.type == "armed_clash")
+    assert dates == ["2024-04-15", "2024-09-04"]
+
+
+def test_events_country_event_of_another_time_stays() -> None:
+    article = build_article(
+        "Russia's invasion of Ukraine began in February 2022. Fighters crossed into Belgorod on Tuesday.",
+        "en",
+        "2024-03-14",
+        NAMES,
+    )
+    found = sorted((name_of(article, e.location) or "", str(e.date)) for e in find_events(article))
+    assert found == [("Belgorod Oblast", "2024-03-12"), ("Ukraine", "2022-02")]
