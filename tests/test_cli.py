@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -42,3 +43,24 @@ def test_cli_bad_options_and_bad_store_fail_clearly(tmp_path: Path):
     assert result.returncode == 2 and "not a wirewatch store" in result.stderr
     result = _run("export", "--db", str(tmp_path / "new.db"), "--format", "xml")
     assert result.returncode == 2 and "unknown format" in result.stderr
+
+
+def test_cli_kb_added_entity_is_linked_in_later_ingests(tmp_path: Path):
+    kb = tmp_path / "mine.kb"
+    added = _run("kb", "add-entity", "Zarechnoye Checkpoint", "--type", "LOC", "--alias", "ru:КПП Заречное",
+                 "--alias", "de:Kontrollpunkt Saretschnoje", "--lat", "50.61", "--lon", "36.02", "--file", str(kb))
+    assert added.returncode == 0, added.stderr
+    bad = _run("kb", "add-entity", "X", "--type", "PLACE", "--file", str(kb))
+    assert bad.returncode == 1 and "type must be one of" in bad.stderr
+
+    corpus = tmp_path / "in.jsonl"
+    text = ("Am Montag wurde der Kontrollpunkt Saretschnoje erneut beschossen, teilten die Behörden mit. "
+            "Verletzt wurde dabei niemand, die Grenzposten wurden jedoch beschädigt.")
+    corpus.write_text(json.dumps({"id": "de-kb", "text": text}) + "\n")
+    db, out = tmp_path / "s.db", tmp_path / "out.jsonl"
+    env = {**os.environ, "WIREWATCH_KNOWLEDGE": str(kb)}
+    subprocess.run([sys.executable, "-m", "wirewatch", "ingest", str(corpus), "--db", str(db)], env=env, check=True,
+                   capture_output=True, timeout=300)
+    _run("export", "--db", str(db), "--format", "eval", "--output", str(out))
+    entities = json.loads(out.read_text())["entities"]
+    assert {"name": "Zarechnoye Checkpoint", "type": "LOC", "lat": 50.61, "lon": 36.02} in entities

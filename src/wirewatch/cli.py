@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,6 +18,9 @@ from rich.table import Table
 
 from wirewatch import pipeline
 from wirewatch.errors import WirewatchError
+from wirewatch.knowledge.editing import add_alias, add_entity
+from wirewatch.knowledge.kbfile import KnowledgeFileError
+from wirewatch.stages.entities import USER_KNOWLEDGE_ENV
 from wirewatch.export import CsvTable, ExportFormat, export_to_path, export
 from wirewatch.store import Store, open_store
 
@@ -167,6 +171,71 @@ def stories_command(db: DbOption) -> None:
             story.start.iso() if story.start else "", story.end.iso() if story.end else "", story.headline,
         )
     out.print(table)
+
+
+kb_app = typer.Typer(help="Extend the knowledge base with your own entities and aliases.", no_args_is_help=True)
+app.add_typer(kb_app, name="kb")
+
+
+def _user_knowledge_file(path: Path | None) -> Path:
+    if path is not None:
+        return path
+    env = os.environ.get(USER_KNOWLEDGE_ENV, "").split(os.pathsep)[0]
+    if env:
+        return Path(env)
+    err.print(f"[red]error:[/] give --file, or set {USER_KNOWLEDGE_ENV} to the user knowledge file the stages read")
+    raise typer.Exit(2)
+
+
+KbFileOption = Annotated[
+    Path | None,
+    typer.Option("--file", help=f"User knowledge file (default: the first file in ${USER_KNOWLEDGE_ENV})."),
+]
+
+
+@kb_app.command("add-entity")
+def kb_add_entity(
+    name: Annotated[str, typer.Argument(help="Canonical name (English Wikipedia title or usual English form).")],
+    entity_type: Annotated[str, typer.Option("--type", help="PER, ORG or LOC")],
+    alias: Annotated[list[str], typer.Option("--alias", help="LANG:alias, e.g. da:Sjebekino (repeatable)")] = [],
+    lat: Annotated[float | None, typer.Option(help="Latitude, for places")] = None,
+    lon: Annotated[float | None, typer.Option(help="Longitude, for places")] = None,
+    precision: Annotated[str | None, typer.Option(help="country | region | district | settlement | feature")] = None,
+    file: KbFileOption = None,
+) -> None:
+    """Add an entity; articles analysed from now on link to it."""
+    path = _user_knowledge_file(file)
+    try:
+        aliases = [_lang_alias(a) for a in alias]
+        entity_id = add_entity(path, name, entity_type.upper(), aliases, lat, lon, precision)  # type: ignore[arg-type]
+    except KnowledgeFileError as e:
+        err.print(f"[red]error:[/] {e}")
+        raise typer.Exit(1) from e
+    out.print(f"added {entity_id} to {path}")
+
+
+@kb_app.command("add-alias")
+def kb_add_alias(
+    entity_id: Annotated[str, typer.Argument(help="Id of a built-in or user entity, e.g. org:russian-volunteer-corps")],
+    alias: Annotated[str, typer.Argument(help="LANG:alias, or just the alias for any language")],
+    file: KbFileOption = None,
+) -> None:
+    """Add another name for an entity."""
+    path = _user_knowledge_file(file)
+    try:
+        text, lang = _lang_alias(alias) if ":" in alias.split(" ")[0] else (alias, "*")
+        add_alias(path, entity_id, text, lang)
+    except KnowledgeFileError as e:
+        err.print(f"[red]error:[/] {e}")
+        raise typer.Exit(1) from e
+    out.print(f"added alias {text!r} ({lang}) for {entity_id} to {path}")
+
+
+def _lang_alias(value: str) -> tuple[str, str]:
+    lang, sep, text = value.partition(":")
+    if not sep or not text.strip():
+        raise KnowledgeFileError(f"alias must look like LANG:name (e.g. de:Schebekino), not {value!r}")
+    return text.strip(), lang.strip() or "*"
 
 
 def main() -> None:
