@@ -7,6 +7,12 @@
         print(article.id, article.lang, article.published, [e.name for e in article.entities.values()])
 """
 
+import os
+
+# The embedding engine's OpenMP threads otherwise busy-wait between calls, which costs
+# 100x on a shared machine; it must be set before anything loads OpenMP.
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+
 from wirewatch.errors import InputError, StoreError, WirewatchError
 from wirewatch.export import eval_record, export, export_to_path
 from wirewatch.model import (
