@@ -105,3 +105,19 @@ def test_pipeline_interrupted_ingest_resumes_without_loss_or_duplicates(tmp_path
     assert stats.rejects == 1
     assert store.pending_ids(ANALYSIS_VERSION) == []
     assert all(a.story for a in store.articles())
+
+
+def test_pipeline_falls_back_to_one_process_when_workers_cannot_start(tmp_path: Path):
+    # A script read from stdin cannot be re-imported by spawned workers: the pool breaks at once.
+    corpus, db = tmp_path / "small.jsonl", tmp_path / "s.db"
+    _write_corpus(corpus, 30)
+    script = (
+        "import wirewatch\n"
+        "from wirewatch import pipeline\n"
+        "pipeline.PARALLEL_MIN = 1\n"
+        f"summary = wirewatch.ingest([{str(corpus)!r}], wirewatch.open_store({str(db)!r}))\n"
+        "print('analysed', summary.analysed)\n"
+    )
+    result = subprocess.run([sys.executable, "-"], input=script, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "analysed 30" in result.stdout

@@ -17,11 +17,16 @@ import logging
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 from typing import TypeVar
 
+import numpy as np
+
+from wirewatch.embeddings import embed_texts
 from wirewatch.errors import StoreError
 from wirewatch.model import Article, RawArticle, Reject
 from wirewatch.readers import read_inputs
@@ -136,6 +141,7 @@ def analyse_pending(
     for article_id, signature in store.fingerprints():
         near.remember(article_id, signature)
     done: list[str] = []
+    vectors: dict[str, np.ndarray] = {}
     progress("analyse", 0, len(pending))
     with _analysis_map(analyzer, len(pending)) as analyse_all:
         for batch in _batched(pending, BATCH):
@@ -146,13 +152,15 @@ def analyse_pending(
                     if isinstance(result, Reject):
                         _reject(store, summary, result)
                         continue
-                    _save(store, near, stored, result, summary)
+                    article, vector = result
+                    _save(store, near, stored, article, summary)
+                    vectors[stories.embedding_text(article)] = vector
                     done.append(stored.raw.id)
             summary.analysed = len(done)
             progress("analyse", len(done), len(pending))
     unstoried = store.unstoried_ids()
     if unstoried:
-        summary.stories_changed = update_stories(store, unstoried)
+        summary.stories_changed = update_stories(store, unstoried, _precomputed(vectors))
     return summary
 
 
@@ -166,9 +174,14 @@ def _save(
     store.save_article(article, ANALYSIS_VERSION, signature)
 
 
-def _analyse_one(analyzer: Analyzer, raw: RawArticle) -> Article | Reject:
+Analysed = tuple[Article, np.ndarray] | Reject  # the article and its story embedding
+
+
+def _analyse_one(analyzer: Analyzer, raw: RawArticle) -> Analysed:
     try:
-        return analyzer.analyse(raw)
+        article = analyzer.analyse(raw)
+        # Embedding is the costliest step; done here it runs in the worker processes too.
+        return article, embed_texts([stories.embedding_text(article)])[0]
     except Exception as e:  # one broken article must not stop the batch
         log.exception("analysis failed for %s", raw.origin)
         return Reject(raw.origin, f"analysis failed: {type(e).__name__}: {e}")
@@ -179,27 +192,63 @@ _worker_analyzer: Analyzer | None = None  # per worker process, set once by the 
 
 def _init_worker() -> None:
     global _worker_analyzer
+    # One thread per worker: the workers already fill the cores.
+    os.environ["OMP_NUM_THREADS"] = "1"
     _worker_analyzer = Analyzer.load()
 
 
-def _analyse_in_worker(raw: RawArticle) -> Article | Reject:
+def _analyse_in_worker(raw: RawArticle) -> Analysed:
     assert _worker_analyzer is not None
     return _analyse_one(_worker_analyzer, raw)
 
 
 @contextlib.contextmanager
-def _analysis_map(analyzer: Analyzer, count: int) -> Iterator[Callable[[list[RawArticle]], list[Article | Reject]]]:
+def _analysis_map(analyzer: Analyzer, count: int) -> Iterator[Callable[[list[RawArticle]], list[Analysed]]]:
     """Analyse in worker processes when there is enough work to pay for them."""
+
+    def serial(raws: list[RawArticle]) -> list[Analysed]:
+        return [_analyse_one(analyzer, raw) for raw in raws]
+
     workers = min(os.cpu_count() or 1, MAX_WORKERS)
     if count < PARALLEL_MIN or workers < 2:
-        yield lambda raws: [_analyse_one(analyzer, raw) for raw in raws]
+        yield serial
         return
     # spawn, not fork: libraries with threads of their own (language detection, BLAS) deadlock when forked.
-    with multiprocessing.get_context("spawn").Pool(workers, _init_worker) as pool:
-        yield lambda raws: pool.map(_analyse_in_worker, raws, chunksize=8)
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), initializer=_init_worker)
+    broken = False
+
+    def parallel(raws: list[RawArticle]) -> list[Analysed]:
+        nonlocal broken
+        if not broken:
+            try:
+                return list(pool.map(_analyse_in_worker, raws, chunksize=8))
+            except BrokenProcessPool:
+                # Workers cannot start from every host (an interactive session, an embedded interpreter).
+                log.warning("worker processes failed; analysing in this process")
+                broken = True
+        return serial(raws)
+
+    try:
+        yield parallel
+    finally:
+        pool.shutdown(wait=not broken, cancel_futures=True)
 
 
-def update_stories(store: Store, article_ids: list[str]) -> int:
+def _precomputed(vectors: dict[str, np.ndarray]) -> Callable[[list[str]], np.ndarray]:
+    """An embedder that answers from the vectors analysis made, computing only what is missing."""
+
+    def embed(texts: list[str]) -> np.ndarray:
+        missing = [t for t in dict.fromkeys(texts) if t not in vectors]
+        if missing:
+            vectors.update(zip(missing, embed_texts(missing)))
+        return np.stack([vectors[t] for t in texts]) if texts else embed_texts([])
+
+    return embed
+
+
+def update_stories(
+    store: Store, article_ids: list[str], embed: Callable[[list[str]], np.ndarray] = embed_texts
+) -> int:
     """Let the new articles join or open stories; returns how many stories changed."""
     state = store.get_state(STORY_STATE_KEY)
     index = stories.StoryIndex.from_bytes(state) if state else stories.StoryIndex.empty()
@@ -208,7 +257,7 @@ def update_stories(store: Store, article_ids: list[str]) -> int:
     def load_articles(ids: list[str]) -> list[Article]:
         return list(store.articles(ids))
 
-    update = stories.update_stories(index, new_articles, load_articles)
+    update = stories.update_stories(index, new_articles, load_articles, embed)
     with store.transaction():
         store.save_stories(update.stories, update.assignments)
         store.log_story_changes((entry.action, dataclasses.asdict(entry)) for entry in update.log)
