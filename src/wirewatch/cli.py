@@ -163,8 +163,9 @@ def stories_command(db: DbOption) -> None:
     with _store(db) as store:
         stories = store.stories()
     table = Table()
-    for column in ("story", "articles", "languages", "from", "to", "headline"):
-        table.add_column(column)
+    for column in ("story", "articles", "languages", "from", "to"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("headline", no_wrap=True, overflow="ellipsis", max_width=70)
     for story in sorted(stories, key=lambda s: (-len(s.article_ids), s.id)):
         table.add_row(
             story.id, str(len(story.article_ids)), ", ".join(story.languages),
