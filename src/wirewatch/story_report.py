@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from wirewatch.model import (
+    EVENT_TYPES,
     FIGURE_KINDS,
     Article,
     Claim,
@@ -209,18 +210,8 @@ def _claims_note(claims: list[Claim], found: Iterable[int], names: dict[str, str
     return "; ".join(f"{who}: {', '.join(values)} {kind}" for who, values in parts.items())
 
 
-_ASSERTIONS = frozenset(
-    {
-        "accusation",
-        "incursion",
-        "armed_clash",
-        "remote_attack",
-        "territory_taken",
-        "retreat",
-        "capture",
-        "displacement",
-    }
-)
+# What a denial can stand against: an accusation, or any physical act (not a demand, offer or threat).
+_ASSERTIONS = frozenset(EVENT_TYPES) - {"denial", "demand", "offer", "threat"}
 
 
 def _asserts_against(event: StoryEvent, denial: StoryEvent) -> bool:
