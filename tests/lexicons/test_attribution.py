@@ -52,3 +52,53 @@ def test_attribution_unnamed_speaker_is_a_cue_without_entity() -> None:
 
 def test_attribution_plain_sentence_has_none() -> None:
     assert find_attribution("Two people died.", 0, 16, [], load_lexicon("en")) is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "names"),
+    [
+        (
+            "ru",
+            "ВСУ обстреляли Шебекино, погибли трое, сообщила администрация города.",
+            {"ВСУ": "ORG", "Шебекино": "LOC"},
+        ),
+        ("fr", "L'armée a frappé Soudja, faisant deux morts, a annoncé le ministère.", {"Soudja": "LOC"}),
+    ],
+)
+def test_attribution_verb_after_a_comma_is_not_said_by_a_name_in_the_report(
+    lang: str, text: str, names: dict[str, str]
+) -> None:
+    assert speaker(text, lang, names) is None
+
+
+def test_attribution_aside_between_subject_and_verb_keeps_the_subject() -> None:
+    text = "The RSF, instead, accused the SAF of shelling Nyala."
+    assert speaker(text, "en", {"RSF": "ORG", "SAF": "ORG"}) == "RSF"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ru", "По его словам, погибли двое."),
+        ("fr", "Selon lui, deux soldats ont été tués."),
+        ("uk", "За його словами, загинули двоє."),
+    ],
+)
+def test_attribution_pronoun_source_is_a_cue_without_entity(lang: str, text: str) -> None:
+    found = find_attribution(text, 0, len(text), [], load_lexicon(lang))
+    assert found is not None and found.entity_id is None
+
+
+def test_attribution_speaker_inside_a_split_verb() -> None:
+    text = "Vier Menschen wurden getötet, teilte Gouverneur Gladkow mit."
+    assert speaker(text, "de", {"Gladkow": "PER"}) == "Gladkow"
+
+
+def test_attribution_place_in_the_speakers_title_gives_way_to_the_name() -> None:
+    text = "Погибли два человека, сообщил губернатор Белгородской области Гладков."
+    assert speaker(text, "ru", {"Белгородской области": "LOC", "Гладков": "PER"}) == "Гладков"
+
+
+def test_attribution_quotes_inside_a_name_do_not_end_the_clause() -> None:
+    text = "Легион «Свобода России» заявил, что взял в плен пятерых солдат."
+    assert speaker(text, "ru", {"Легион «Свобода России": "ORG"}) == "Легион «Свобода России"

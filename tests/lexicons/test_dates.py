@@ -106,3 +106,30 @@ def test_dates_week_words_give_the_month_and_year_words_only_a_year() -> None:
 
 def test_dates_english_modal_may_is_not_a_month() -> None:
     assert find_date_cues("they may return", load_lexicon("en"), TUESDAY_14TH) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("pl", "w wyniku wczorajszego ataku"),
+        ("ru", "после вчерашнего обстрела"),
+        ("uk", "після вчорашньої атаки"),
+    ],
+)
+def test_dates_yesterdays_adjective_is_the_day_before(lang: str, text: str) -> None:
+    assert resolve(text, lang, TUESDAY_14TH) == "2024-03-13"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [("uk", "загинули четверо людей"), ("pl", "Czerwony Krzyż pomagał"), ("pl", "ludzie wrzeszczeli")],
+)
+def test_dates_words_that_only_begin_like_a_date_are_not_one(lang: str, text: str) -> None:
+    assert find_date_cues(text, load_lexicon(lang), TUESDAY_14TH) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"), [("fr", "avant-hier soir"), ("de", "vorgestern"), ("pl", "przedwczoraj")]
+)
+def test_dates_day_before_yesterday_is_not_read_as_yesterday(lang: str, text: str) -> None:
+    assert resolve(text, lang, TUESDAY_14TH) == "2024-03-12"

@@ -41,3 +41,20 @@ def test_loader_phrase_marks_stem_compound_and_gap() -> None:
     assert pattern.search("skubbede de overlevende tilbage").group() == "skubbede de overlevende tilbage"
     assert pattern.search("May") and not pattern.search("may")
     assert not pattern.search("udræbt")
+
+
+def test_loader_longer_phrase_wins_over_a_word_it_starts_with() -> None:
+    # "обменять" alone is an entry too; the two-word entry must still be the match
+    match = load_lexicon("ru").triggers["offer"].search("Капустин готов обменять пленных")
+    assert match is not None and match.group() == "обменять пленных"
+
+
+@pytest.mark.parametrize(
+    ("lang", "kind", "text"),
+    [
+        ("fr", "territory_taken", "Les forces s’emparent d’un village"),
+        ("uk", "incursion", "увійшли в п’ятницю"),
+    ],
+)
+def test_loader_typographic_apostrophe_matches_a_typed_one(lang: str, kind: str, text: str) -> None:
+    assert load_lexicon(lang).triggers[kind].search(text)

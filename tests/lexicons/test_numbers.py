@@ -71,3 +71,42 @@ def test_numbers_vague_amounts_are_not_counts(lang: str, text: str) -> None:
 
 def test_numbers_decimal_without_multiplier_is_not_a_headcount() -> None:
     assert counts("4.5 people", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("ru", "не менее двенадцати жителей", [(12, True)]),
+        ("ru", "около двадцати раненых", [(20, False)]),
+        ("uk", "ще сімнадцятеро поранені", [(17, False)]),
+        ("uk", "щонайменше дванадцяти людей", [(12, True)]),
+        ("pl", "trzydziestu napastników", [(30, False)]),
+        ("pl", "ponad sześciuset żołnierzy", [(600, True)]),
+    ],
+)
+def test_numbers_case_forms_of_number_words(lang: str, text: str, expected: list[tuple[int, bool]]) -> None:
+    assert counts(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "value"),
+    [
+        ("fr", "une vingtaine de blessés", 20),
+        ("sv", "ett tjugotal skadade", 20),
+        ("nl", "een tiental doden", 10),
+        ("ru", "полторы тысячи жителей", 1500),
+    ],
+)
+def test_numbers_approximate_phrase_is_one_number_not_a_sum(lang: str, text: str, value: int) -> None:
+    assert counts(text, lang) == [(value, False)]
+
+
+def test_numbers_typographic_apostrophe_is_the_same_word() -> None:
+    assert counts("п’ять людей і пʼять дітей", "uk") == [(5, False), (5, False)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"), [("sv", "över hundra invånare"), ("de", "mehr als hundert Einwohner")]
+)
+def test_numbers_bare_hundred_is_a_count(lang: str, text: str) -> None:
+    assert counts(text, lang) == [(100, True)]

@@ -9,6 +9,12 @@ from wirewatch.stages.events import find_events
 NAMES: Names = {
     "Tyotkino": ("Tyotkino", "LOC", "settlement"),
     "Tjotkino": ("Tyotkino", "LOC", "settlement"),
+    "Tiotkino": ("Tyotkino", "LOC", "settlement"),
+    "Тьоткіно": ("Tyotkino", "LOC", "settlement"),
+    "Moscou": ("Moscow", "LOC", "settlement"),
+    "Moskwa": ("Moscow", "LOC", "settlement"),
+    "Ryssland": ("Russia", "LOC", "country"),
+    "Kreml": ("Moscow Kremlin", "ORG", None),
     "Тёткино": ("Tyotkino", "LOC", "settlement"),
     "Shebekino": ("Shebekino", "LOC", "settlement"),
     "Schebekino": ("Shebekino", "LOC", "settlement"),
@@ -317,3 +323,96 @@ def test_events_country_event_of_another_time_stays() -> None:
     )
     found = sorted((name_of(article, e.location) or "", str(e.date)) for e in find_events(article))
     assert found == [("Belgorod Oblast", "2024-03-12"), ("Ukraine", "2022-02")]
+
+
+# verb forms and wordings the first cases do not use: gender/number endings, split phrases, other outlets' words
+WORDING_CASES = [
+    ("pl", "Ukraińskie wojska zajęły Tiotkino.", "territory_taken", "Tyotkino"),
+    ("pl", "Wojska w niedzielę przekroczyły granicę koło Tiotkino.", "incursion", "Tyotkino"),
+    ("uk", "Російський корпус у суботу зайшов у село Тьоткіно.", "incursion", "Tyotkino"),
+    ("uk", "У Кремлі пригрозили помстою за Тьоткіно.", "threat", "Tyotkino"),
+    ("nn", "Styrkane har teke Tjotkino.", "territory_taken", "Tyotkino"),
+    ("nn", "Ukrainske einingar trekte seg søndag tilbake frå Tjotkino.", "retreat", "Tyotkino"),
+    ("nl", "Troepen zijn zondag de grens met Rusland overgestoken bij Tjotkino.", "incursion", "Tyotkino"),
+    ("fr", "Les troupes ont franchi dimanche la frontière près de Tiotkino.", "incursion", "Tyotkino"),
+    ("fr", "Le président a appelé les Occidentaux à aider Tiotkino.", "demand", "Tyotkino"),
+    ("ru", "Войска в воскресенье пересекли российскую границу у Тёткино.", "incursion", "Tyotkino"),
+    ("sv", "Ryska styrkor återtog Tjotkino.", "territory_taken", "Tyotkino"),
+    ("en", "Ukrainian soldiers stormed across the frontier near Tyotkino.", "incursion", "Tyotkino"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "event_type", "place"), WORDING_CASES)
+def test_events_inflected_and_split_wordings(lang: str, text: str, event_type: str, place: str) -> None:
+    article = build_article(text, lang, "2024-03-14", NAMES)
+    found = {(e.type, name_of(article, e.location)) for e in find_events(article)}
+    assert (event_type, place) in found
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Moscou dément que ses troupes se soient retirées de Tiotkino."),
+        ("pl", "Moskwa zaprzecza, jakoby jej wojska wycofały się z Tiotkino."),
+        ("sv", "Ryssland förnekar att styrkorna har dragit sig tillbaka från Tjotkino."),
+    ],
+)
+def test_events_denied_happening_is_only_a_denial_about_its_place(lang: str, text: str) -> None:
+    article = build_article(text, lang, "2024-03-14", NAMES)
+    found = [(e.type, name_of(article, e.location)) for e in find_events(article)]
+    assert found == [("denial", "Tyotkino")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("pl", "Kreml zażądał wycofania wojsk z Tiotkino."),
+        ("ru", "Гладков призвал жителей Тёткино покинуть свои дома."),
+    ],
+)
+def test_events_what_a_demand_asks_for_has_not_happened(lang: str, text: str) -> None:
+    article = build_article(text, lang, "2024-03-14", NAMES)
+    assert [e.type for e in find_events(article)] == ["demand"]
+
+
+def test_events_rejected_ultimatum_is_no_new_demand() -> None:
+    article = build_article("Kapustin dismissed the ultimatum from Russia.", "en", "2024-03-14", NAMES)
+    assert [e.type for e in find_events(article)] == ["denial"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ru", "Из Тёткино бежали около 2 тысяч человек."),
+        ("de", "Rund 2000 Menschen sind aus Tjotkino geflohen."),
+        ("pl", "Z Tiotkino uciekło około 2 tys. osób."),
+    ],
+)
+def test_events_civilians_fleeing_are_displaced_not_retreating(lang: str, text: str) -> None:
+    article = build_article(text, lang, "2024-03-14", NAMES)
+    found = [(e.type, name_of(article, e.location)) for e in find_events(article)]
+    assert found == [("displacement", "Tyotkino")]
+
+
+def test_events_place_evacuated_from_is_where_it_happened() -> None:
+    article = build_article("Із Тьоткіно евакуювали понад сто мешканців.", "uk", "2024-03-14", NAMES)
+    found = [(e.type, name_of(article, e.location)) for e in find_events(article)]
+    assert found == [("displacement", "Tyotkino")]
+
+
+def test_events_yesterdays_attack_is_dated_the_day_before() -> None:
+    text = "Siedem osób zginęło w wyniku wczorajszego ataku dronów na Shebekino."
+    [event] = find_events(build_article(text, "pl", "2024-03-14", NAMES))
+    assert (event.type, event.date) == ("remote_attack", PartialDate(2024, 3, 13))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("uk", "Капустін запропонував зустрітися, щоб обговорити долю полонених у Тьоткіно."),
+        ("ru", "Капустин предложил обсудить судьбу пленных в Тёткино."),
+    ],
+)
+def test_events_prisoners_an_offer_is_about_are_no_capture(lang: str, text: str) -> None:
+    article = build_article(text, lang, "2024-03-14", NAMES)
+    assert [e.type for e in find_events(article)] == ["offer"]

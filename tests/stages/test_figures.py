@@ -12,6 +12,9 @@ NAMES: Names = {
     "Гладков": ("Vyacheslav Gladkov", "PER", None),
     "Гладкова": ("Vyacheslav Gladkov", "PER", None),
     "Kapustin": ("Denis Kapustin", "PER", None),
+    "Kapoustine": ("Denis Kapustin", "PER", None),
+    "ВСУ": ("Armed Forces of Ukraine", "ORG", None),
+    "Шебекино": ("Shebekino", "LOC", "settlement"),
     "Rusland": ("Russia", "LOC", "country"),
     "Russia": ("Russia", "LOC", "country"),
     "Moscow": ("Moscow", "LOC", "settlement"),
@@ -215,3 +218,94 @@ def test_figures_medium_is_not_the_speaker_but_the_described_group_is() -> None:
 def test_figures_year_before_a_count_is_not_a_count() -> None:
     article = build_article("In 2023, 500 people were killed in the region.", "en", "2024-03-14")
     assert [(f.kind, f.value) for f in find_figures(article)] == [("killed", 500)]
+
+
+# number words in their case forms, approximate phrases, verb forms by gender and number
+WORDED = [
+    ("ru", "По словам Гладкова, погибли не менее двенадцати человек.", "killed", 12, True),
+    ("ru", "Семь человек погибли и около двадцати ранены, заявил Гладков.", "wounded", 20, False),
+    ("uk", "Понад дві тисячі мешканців евакуювали, заявив Гладков.", "evacuated", 2000, True),
+    ("pl", "Według Gladkowa trzydziestu napastników zginęło.", "killed", 30, False),
+    ("pl", "Według Gladkowa do niewoli trafiło ponad sześciuset żołnierzy.", "captured", 600, True),
+    ("sv", "Ett tjugotal skadades, enligt Gladkov.", "wounded", 20, False),
+    ("fr", "Une vingtaine de personnes ont été blessées, selon Gladkov.", "wounded", 20, False),
+    ("nl", "Volgens Gladkov kwamen vier mensen om het leven.", "killed", 4, False),
+    ("en", "Gladkov said two soldiers had been taken captive.", "captured", 2, False),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "kind", "value", "lower"), WORDED)
+def test_figures_worded_counts_in_each_language(
+    lang: str, text: str, kind: str, value: int, lower: bool
+) -> None:
+    article = build_article(text, lang, "2024-03-14", NAMES)
+    found = {(f.kind, f.value, f.lower_bound, name_of(article, f.claimed_by)) for f in find_figures(article)}
+    assert (kind, value, lower, "Vyacheslav Gladkov") in found
+
+
+def test_figures_role_word_names_the_person_introduced_with_it() -> None:
+    text = (
+        "Kapustin offered to meet governor Gladkov. Kapustin said he would return. "
+        "About 4,000 people have left their homes, the governor said."
+    )
+    article = build_article(text, "en", "2024-03-14", NAMES)
+    [figure] = find_figures(article)
+    assert (figure.kind, figure.value, name_of(article, figure.claimed_by)) == (
+        "evacuated",
+        4000,
+        "Vyacheslav Gladkov",
+    )
+
+
+def test_figures_name_inside_the_report_does_not_state_it() -> None:
+    text = "ВСУ обстреляли Шебекино, погибли трое мирных жителей, сообщила администрация города."
+    [figure] = find_figures(build_article(text, "ru", "2024-03-14", NAMES))
+    assert (figure.kind, figure.value, figure.claimed_by) == ("killed", 3, None)
+
+
+def test_figures_one_before_a_preposition_counts_something_else() -> None:
+    article = build_article("Kapoustine a proposé un échange de prisonniers.", "fr", "2024-03-14", NAMES)
+    assert find_figures(article) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Sept blessés, dont deux enfants."),
+        ("ru", "Пострадали семь человек, в том числе двое детей."),
+        ("uk", "Постраждали семеро людей, серед них двоє дітей."),
+        ("pl", "Rannych zostało siedem osób, w tym dwoje dzieci."),
+        ("sv", "Sju skadade, varav två barn."),
+        ("nl", "Zeven gewonden, onder wie twee kinderen."),
+    ],
+)
+def test_figures_sub_count_after_including_word_keeps_the_kind(lang: str, text: str) -> None:
+    found = sorted((f.kind, f.value) for f in find_figures(build_article(text, lang, "2024-03-14")))
+    assert found == [("wounded", 2), ("wounded", 7)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ru", "В результате атаки погибли три человека. Об этом сообщил губернатор Гладков."),
+        ("pl", "W ataku zginęły trzy osoby. Poinformował o tym gubernator Gladkow."),
+        ("sv", "Tre personer har dödats. Det uppger Gladkov."),
+    ],
+)
+def test_figures_speaker_named_after_a_back_reference(lang: str, text: str) -> None:
+    article = build_article(text, lang, "2024-03-14", NAMES)
+    found = {(f.kind, f.value, name_of(article, f.claimed_by)) for f in find_figures(article)}
+    assert found == {("killed", 3, "Vyacheslav Gladkov")}
+
+
+def test_figures_place_phrase_may_stand_between_verb_and_count() -> None:
+    article = build_article("Власти вывезли из приграничных сел около 300 детей.", "ru", "2024-03-14")
+    assert [(f.kind, f.value) for f in find_figures(article)] == [("evacuated", 300)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [("en", "Residents were evacuated from 12 villages."), ("nb", "Folk ble evakuert fra 12 landsbyer.")],
+)
+def test_figures_count_after_a_preposition_counts_places_not_people(lang: str, text: str) -> None:
+    assert find_figures(build_article(text, lang, "2024-03-14")) == []

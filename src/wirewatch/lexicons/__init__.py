@@ -5,11 +5,13 @@ Each language has one TOML file under `data/` (ISO 639-1 name: `da.toml`, `uk.to
 - `[events]`: trigger phrases per event type, plus `place_taking` ("took": territory only
   when a place follows), `not_events` ("fighting for Ukraine"), `origin` ("from"),
   `retreat_destination` ("back to"), `future` ("will": a physical trigger becomes a threat),
-  `infinitive` ("to", "at", "zu": a plan, not a happening), `negation`, `hedge`, `conjunction`;
+  `infinitive` ("to", "at", "zu": a plan, not a happening), `negation`, `hedge`, `conjunction`,
+  `civilians` ("residents", "жителей": people fleeing are displaced, not retreating);
 - `[speech]`: speech verbs, `source_before` ("according to X"), `source_after` ("X zufolge"),
   `prepositions` ("on Telegram": not a speaker), `back_reference` ("Det meddelte X"),
   `complementizer` ("that");
-- `[figures]`: the words naming each figure kind (killed, wounded, ...);
+- `[figures]`: the words naming each figure kind (killed, wounded, ...), and `including` ("dont",
+  "в том числе": the count after it is a part of the one before);
 - `[numbers]`: number words, multipliers, words for one that are also articles, lower-bound
   and approximation cues;
 - `[dates]`: weekdays (Monday first), months, relative days, and last/this/same year and week.

@@ -15,6 +15,7 @@ from wirewatch.model import Mention
 _SUBJECT_REACH = 120  # characters before a speech verb that may hold its subject
 _INVERTED_REACH = 45  # characters after it ("said the governor of Bryansk Oblast")
 _SOURCE_REACH = 60  # characters after "according to" ("according to the latest update by the UN")
+_ASIDE_WORDS = 4  # "Gladkov, the regional governor, said": words between a subject and its verb around commas
 _QUOTE_END = re.compile(r"[\"'»”“–—-],?\s*$")
 _QUOTE_OPENERS = "\"'«„“–—-"  # a sentence opening with these is a quote; its speaker follows it
 _CLAUSE_BREAK = re.compile(r"[;:\"«»“”„]|\s[–—-]\s")
@@ -34,6 +35,7 @@ def find_attribution(
 ) -> Attribution | None:
     """The attribution of text[start:end], the sentence; `mentions` are those inside it, in order."""
     sentence = text[start:end]
+    unnamed_source: Attribution | None = None
     for pattern, side in ((lex.source_before, "after"), (lex.source_after, "before")):
         if pattern is None:
             continue
@@ -46,11 +48,12 @@ def find_attribution(
                 found = _before(text, a, mentions, start, lex)
             if found:
                 return Attribution(found.entity_id, a, b)
+            unnamed_source = unnamed_source or Attribution(None, a, b)  # "according to him", "по его словам"
     if lex.speech is None:
-        return None
+        return unnamed_source
     cues = list(lex.speech.finditer(sentence))
     if not cues:
-        return None
+        return unnamed_source
     for m in cues:
         a, b = start + m.start(), start + m.end()
         before = _before(text, a, mentions, start, lex)
@@ -58,11 +61,21 @@ def find_attribution(
         lead = text[start:a]
         after = _after(text, b, mentions, _INVERTED_REACH, 4)
         quoted = lead.lstrip()[:1] in _QUOTE_OPENERS or bool(_QUOTE_END.search(lead[-3:]))
-        if quoted or (before is None and lead.rstrip().endswith(",")):
+        if quoted:
             found = after or before
+        elif lead.rstrip().endswith(","):
+            # "…, сообщила администрация города", "…, a annoncé le ministère": the speaker follows the verb;
+            # a name shortly before the comma is the subject set off by an aside ("The RSF, instead, accused")
+            aside = text[before.end : a] if before is not None else ""
+            close = aside.startswith(",") and len(aside.split()) <= _ASIDE_WORDS
+            found = before if close else after
         else:
-            found = before or (after if len(lead.split()) <= 1 else None)
-        found = found or _described(text, b, end, mentions, lex)
+            # "Fredag sa Putin", "Об этом сообщил губернатор": the verb comes first, its subject after it
+            verb_first = len(lead.split()) <= 1 or bool(
+                lex.back_reference and lex.back_reference.fullmatch(lead.strip().lower())
+            )
+            found = before or (after if verb_first else None)
+        found = found or _inside(a, b, mentions) or _described(text, b, end, mentions, lex)
         if found:
             return Attribution(found.entity_id, a, b)
     first = cues[0]
@@ -75,7 +88,12 @@ def _before(
     """The subject of a speech verb: the first person or body in its clause, else the first place."""
     lo = max(sentence_start, cue_start - _SUBJECT_REACH)
     span = text[lo:cue_start]
-    breaks = list(_CLAUSE_BREAK.finditer(span))
+    # quotes inside a name ("Легион «Свобода России»") do not end the clause
+    breaks = [
+        b
+        for b in _CLAUSE_BREAK.finditer(span)
+        if not any(m.start <= lo + b.start() <= m.end for m in mentions)
+    ]
     if breaks:
         lo += breaks[-1].end()
     inside = [
@@ -97,14 +115,26 @@ def _before(
 
 
 def _after(text: str, cue_end: int, mentions: list[Mention], reach: int, words: int) -> Mention | None:
-    """A speaker named right after the cue ("siger Kapustin", "according to the Health Ministry")."""
+    """A speaker named right after the cue ("siger Kapustin", "according to the Health Ministry").
+
+    A place that only qualifies the speaker's title gives way to the name after it
+    ("сообщил губернатор Белгородской области Вячеслав Гладков").
+    """
+    place: Mention | None = None
     for m in mentions:
         if cue_end <= m.start <= cue_end + reach:
             between = text[cue_end : m.start]
             if re.search(r"[.,;:!?\"«»“”]", between) or len(between.split()) > words:
-                return None
-            return m
-    return None
+                break
+            if m.type != "LOC":
+                return m
+            place = place or m
+    return place
+
+
+def _inside(cue_start: int, cue_end: int, mentions: list[Mention]) -> Mention | None:
+    """A speaker inside a split verb ("teilte Gouverneur X mit", "voegde X eraan toe")."""
+    return next((m for m in mentions if cue_start <= m.start and m.end <= cue_end and m.type != "LOC"), None)
 
 
 def _after_preposition(text: str, clause_start: int, mention: Mention, lex: Lexicon) -> bool:

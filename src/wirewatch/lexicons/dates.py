@@ -64,9 +64,10 @@ def find_date_cues(
             continue
         for m in pattern.finditer(text):
             add(DateCue(m.start(), m.end(), "weekday", _weekday(weekday, published)))
-    for pattern, offset in lex.relative_days:
-        for m in pattern.finditer(text):
-            add(DateCue(m.start(), m.end(), "relative", _shift(published, offset)))
+    # longest first: "avant-hier" before the "hier" inside it, "позавчера" before "вчера"
+    relative = [(m, offset) for pattern, offset in lex.relative_days for m in pattern.finditer(text)]
+    for m, offset in sorted(relative, key=lambda found: found[0].start() - found[0].end()):
+        add(DateCue(m.start(), m.end(), "relative", _shift(published, offset)))
     for pattern, kind in ((lex.this_week, "week"), (lex.last_week, "week")):
         if pattern is None:
             continue

@@ -34,6 +34,7 @@ class Lexicon:
     hedge: Pattern | None
     retreat_destination: Pattern | None  # "back to": the place after it is not where the retreat happened
     conjunction: Pattern | None  # what may stand between two coordinated names
+    civilians: Pattern | None  # residents, жителей, osób: who flees is displaced, not retreating
     speech: Pattern | None  # says, siger, заявил
     source_before: Pattern | None  # "according to X"
     source_after: Pattern | None  # "X zufolge"
@@ -41,6 +42,7 @@ class Lexicon:
     prepositions: Pattern | None  # "on Telegram", "in Belgorod": a name after these does not speak
     back_reference: Pattern | None  # "Det meddelte Gladkov", "Об этом сообщил": credits the sentence before
     figure_kinds: dict[str, Pattern]  # figure kind -> words that name it
+    including: Pattern | None  # "including", "dont", "в том числе": a part of the count before
     number_words: dict[str, int]
     one_words: frozenset[str]  # words for 1 that are also articles ("en", "ein")
     multipliers: dict[str, int]
@@ -118,6 +120,9 @@ def compile_phrases(entries: list[str] | tuple[str, ...] | None) -> Pattern | No
     return re.compile("|".join(parts))
 
 
+# Print uses the typographic apostrophe ("l’armée", "п’ять") as often as the typed one; the lists use "'".
+_APOSTROPHES = "'’ʼ"
+_APOSTROPHE = "['’ʼ]"
 _END = "\0"  # marks where a phrase ends; never a regex piece
 
 
@@ -129,7 +134,7 @@ def _atoms(entry: str) -> list[str]:
         if word == "~":
             atoms.append(r"(?:\S+\s+){0,6}?")
             continue
-        atoms.extend(r"\w*" if c == "*" else re.escape(c) for c in word)
+        atoms.extend(r"\w*" if c == "*" else _APOSTROPHE if c in _APOSTROPHES else re.escape(c) for c in word)
         if i < len(words) - 1:
             atoms.append(r"\s+")
     atoms.append(r"\w*" if entry.endswith("*") else r"(?!\w)")
@@ -143,18 +148,26 @@ def _trie_regex(sequences: list[list[str]]) -> str:
         for atom in atoms:
             node = node.setdefault(atom, {})
         node[_END] = {}
-    return _render(trie)
+    return _render(trie)[0]
 
 
-def _render(node: dict[str, dict]) -> str:
-    # longer continuations first: Python's alternation takes the first branch that matches
-    atoms = sorted((a for a in node if a != _END), key=lambda a: a in (r"(?!\w)", r"\w*"))
-    branches = [atom + _render(node[atom]) for atom in atoms]
+def _render(node: dict[str, dict]) -> tuple[str, int]:
+    """The regex for a trie node and how many pieces its longest phrase still has."""
+    children = {atom: _render(child) for atom, child in node.items() if atom != _END}
+    # longer continuations first: Python's alternation takes the first branch that matches, so
+    # "обмен* пленн*" must be tried before "обменять" stops the match at the first word
+    atoms = sorted(children, key=lambda a: (-children[a][1], a in (r"(?!\w)", r"\w*")))
+    branches = [atom + children[atom][0] for atom in atoms]
+    depth = max((1 + d for _, d in children.values()), default=0)
     if _END in node:
         branches.append("")
     if len(branches) == 1:
-        return branches[0]
-    return "(?:" + "|".join(branches) + ")"
+        return branches[0], depth
+    return "(?:" + "|".join(branches) + ")", depth
+
+
+def _fold_apostrophes(word: str) -> str:
+    return "".join("'" if c in _APOSTROPHES else c for c in word)
 
 
 def _table(rows: list[list[str]] | None, size: int) -> tuple[Pattern | None, ...]:
@@ -170,7 +183,7 @@ def _compile(code: str, data: dict[str, Any]) -> Lexicon:
     dates = data.get("dates", {})
     triggers = {t: p for t in EVENT_TYPES if (p := compile_phrases(events.get(t)))}
     kinds = {k: p for k in FIGURE_KINDS if (p := compile_phrases(figures.get(k)))}
-    words = {str(w).lower(): int(v) for w, v in numbers.get("words", {}).items()}
+    words = {_fold_apostrophes(str(w).lower()): int(v) for w, v in numbers.get("words", {}).items()}
     return Lexicon(
         lang=code,
         triggers=triggers,
@@ -183,6 +196,7 @@ def _compile(code: str, data: dict[str, Any]) -> Lexicon:
         hedge=compile_phrases(events.get("hedge")),
         retreat_destination=compile_phrases(events.get("retreat_destination")),
         conjunction=compile_phrases(events.get("conjunction")),
+        civilians=compile_phrases(events.get("civilians")),
         speech=compile_phrases(speech.get("verbs")),
         source_before=compile_phrases(speech.get("source_before")),
         source_after=compile_phrases(speech.get("source_after")),
@@ -190,6 +204,7 @@ def _compile(code: str, data: dict[str, Any]) -> Lexicon:
         prepositions=compile_phrases(speech.get("prepositions")),
         back_reference=compile_phrases(speech.get("back_reference")),
         figure_kinds=kinds,
+        including=compile_phrases(figures.get("including")),
         number_words=words,
         one_words=frozenset(w.lower() for w in numbers.get("one", [])),
         multipliers={str(w).lower(): int(v) for w, v in numbers.get("multipliers", {}).items()},

@@ -59,7 +59,7 @@ def _count_pattern(lex: Lexicon) -> re.Pattern[str]:
 def _build_count_pattern(lex: Lexicon) -> re.Pattern[str]:
     words = sorted(lex.number_words, key=len, reverse=True)
     mults = sorted(lex.multipliers, key=len, reverse=True)
-    word_alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or r"(?!x)x"
+    word_alt = "|".join(_word_regex(w) for w in words) or r"(?!x)x"
     mult_alt = "|".join(re.escape(w) for w in mults) or r"(?!x)x"
     # a run of number words ("twenty five", "двадцать пять", "zwei hundert") is read as one count
     word_run = rf"(?:{word_alt})(?:[\s-]+(?:{word_alt}|{mult_alt}))*"
@@ -69,12 +69,24 @@ def _build_count_pattern(lex: Lexicon) -> re.Pattern[str]:
     )
 
 
+def _word_regex(word: str) -> str:
+    return re.escape(word).replace(r"\ ", r"\s+").replace("'", "['’ʼ]")
+
+
+def _folded(text: str) -> str:
+    """Lower case with one apostrophe ("п’ять" and "п'ять" are one word)."""
+    return text.lower().replace("’", "'").replace("ʼ", "'")
+
+
 def _value(num: str, mult: str | None, lex: Lexicon) -> int | None:
     factor = lex.multipliers.get(mult.lower(), 1) if mult else 1
     if num[0].isdigit():
         return _digits_value(num, factor)
+    num = _folded(num)
+    if (whole := _phrase_value(num, lex)) and " " in num.strip():
+        return whole * factor  # a phrase entry ("une vingtaine", "ett tjugotal") is one number, not a sum
     total, current = 0, 0
-    for word in re.split(r"[\s-]+", num.lower()):
+    for word in re.split(r"[\s-]+", num):
         if word in lex.multipliers:
             current = max(current, 1) * lex.multipliers[word]
             if lex.multipliers[word] >= 1000:
@@ -82,7 +94,7 @@ def _value(num: str, mult: str | None, lex: Lexicon) -> int | None:
         elif word in lex.number_words:
             current += lex.number_words[word]
         else:  # a multi-word entry such as "a dozen"
-            current += _phrase_value(num.lower(), lex)
+            current += _phrase_value(num, lex)
             break
     return (total + current) * factor
 

@@ -30,6 +30,11 @@ _FUTURE_REACH = (
 )
 _RECENT_DAYS = 7  # a report without a date word joins a dated report of the same happening this close
 _NEGATION_REACH = 3  # words before a trigger that can negate it ("did not cross", "no breakthrough")
+_CIVILIAN_REACH = 5  # words after "fled" that may say who fled
+_CIVILIAN_REACH_BEFORE = 10  # words before it, in its clause
+_OBJECT_WORDS = (
+    5  # "призвал жителей Глушковского района покинуть": words from a verb to what it asks or rejects
+)
 _PLACE_OBJECT_WORDS = 4  # words between "took" and the place it took ("took the village of")
 _GENITIVE_S_LANGS = frozenset({"da", "nb", "nn", "no", "sv", "de"})  # "Ruslands invasion": no apostrophe
 
@@ -146,6 +151,10 @@ def _sentence_events(article: Article, lex: Lexicon, span: _Span, focus: str | N
     for trigger in triggers:
         if trigger.type != "denial" and _negated(lex, text, sentence, trigger):
             continue
+        if _rejected_or_requested(text, trigger, triggers):
+            continue
+        if trigger.type == "retreat" and _civilians_near(lex, text, sentence, trigger):
+            trigger = replace(trigger, type="displacement")  # "120,000 people fled": civilians, not troops
         if trigger.type in THREATENING and _announced(lex, text, sentence, trigger):
             trigger = replace(trigger, type="threat")
         elif trigger.type not in STATEMENTS and _intended(lex, text, sentence, trigger):
@@ -158,13 +167,73 @@ def _sentence_events(article: Article, lex: Lexicon, span: _Span, focus: str | N
         if cue is not None and cue.kind == "year":
             continue  # dated only to a year: not an event under the annotation rules
         date = cue.date if cue is not None else article.published
-        locations, borrowed = _locations(article, lex, text, trigger, mentions, focus, span.speaker)
-        actors = _actors(trigger, mentions, span.speaker) or _unnamed_speaker(trigger, span)
+        speaker = span.speaker or _statement_subject(text, sentence, trigger, mentions)
+        locations, borrowed = _locations(article, lex, text, trigger, mentions, focus, speaker)
+        actors = _actors(trigger, mentions, speaker) or _unnamed_speaker(trigger, span)
         confidence = 0.8 * (0.6 if hedged else 1.0) * (0.8 if borrowed else 1.0)
         for location in locations:
             event = Event(trigger.type, date, location, actors, evidence, round(confidence, 2))
             out.append(_Found(event, cue is not None))
     return out
+
+
+def _civilians_near(lex: Lexicon, text: str, sentence: Sentence, trigger: _Trigger) -> bool:
+    """Whether the people around a flight word are civilians ("residents fled", "бежали 120 тыс. человек")."""
+    if lex.civilians is None:
+        return False
+    # the subject may stand far before a verb at the end of its clause ("120.000 Menschen sind aus … geflohen")
+    clause_start = max(sentence.start, text.rfind(",", sentence.start, trigger.start) + 1)
+    before = text[clause_start : trigger.start].split()[-_CIVILIAN_REACH_BEFORE:]
+    after = text[trigger.end : sentence.end].split()[:_CIVILIAN_REACH]
+    return bool(lex.civilians.search(" ".join(before + after)))
+
+
+def _rejected_or_requested(text: str, trigger: _Trigger, triggers: list[_Trigger]) -> bool:
+    """What a denial rejects or a demand asks for has not happened as reported: "Moscow denies that its
+    troops withdrew", "rejected the ultimatum", "demanded the withdrawal of troops"."""
+    physical = trigger.type not in STATEMENTS
+    for other in triggers:
+        if other.type == "denial" and physical and other.end <= trigger.start:
+            return True
+        if (
+            other.type == "denial"
+            and not physical
+            and trigger.type != "denial"
+            and _object_of(text, other, trigger)
+        ):
+            return True
+        if other.type == "demand" and physical and _object_of(text, other, trigger):
+            return True
+        if other.type == "offer" and trigger.type == "capture" and other.end <= trigger.start:
+            return (
+                True  # "offered to discuss the fate of the prisoners": prisoners are the topic, not taken now
+            )
+    return False
+
+
+def _object_of(text: str, verb: _Trigger, trigger: _Trigger) -> bool:
+    """Whether a trigger stands shortly after a verb in the same clause, as what it takes."""
+    if verb.end > trigger.start:
+        return False
+    between = text[verb.end : trigger.start]
+    return len(between.split()) <= _OBJECT_WORDS and not _CLAUSE_BREAK.search(between)
+
+
+def _statement_subject(
+    text: str, sentence: Sentence, trigger: _Trigger, mentions: list[Mention]
+) -> str | None:
+    """ "Moscou dément", "Rosja zaprzecza", "Kyiv rejected": a place opening the sentence right before a
+    statement verb is who states it, not the place the statement is about."""
+    if trigger.type not in STATEMENTS:
+        return None
+    before = [m for m in mentions if m.end <= trigger.start]
+    if not before or before[-1].type != "LOC":
+        return None
+    subject = before[-1]
+    lead, between = text[sentence.start : subject.start], text[subject.end : trigger.start]
+    if len(lead.split()) > 1 or re.search(r"[,;:.!?\"«»“”]", between) or len(between.split()) > 2:
+        return None
+    return subject.entity_id
 
 
 def _triggers(lex: Lexicon, text: str, sentence: Sentence, mentions: list[Mention]) -> list[_Trigger]:
@@ -278,7 +347,8 @@ def _locations(
         and not _is_modifier(article, text, m)
         and not _is_dateline(text, m)
     ]
-    if trigger.type not in STATEMENTS and trigger.type != "retreat" and lex.origin:
+    # "withdrew from Sudzha", "evacuated from Vovchansk": the place left is where it happened
+    if trigger.type not in STATEMENTS and trigger.type not in ("retreat", "displacement") and lex.origin:
         places = [p for p in places if not _follows(lex.origin, text, p)]
     if lex.not_events:  # "fighting for Ukraine": the side, not the place
         places = [p for p in places if not _follows(lex.not_events, text, p)]
@@ -342,8 +412,9 @@ def _coordinated(article: Article, lex: Lexicon, text: str, group: list[Mention]
     for member in group:
         a, b = (member, candidate) if member.start < candidate.start else (candidate, member)
         between = text[a.end : b.start].strip()
-        if between == "," and _specificity(article, a.entity_id) != _specificity(article, b.entity_id):
-            continue
+        levels_differ = _specificity(article, a.entity_id) != _specificity(article, b.entity_id)
+        if between in ("", ",") and levels_differ:
+            continue  # "Kozinka, Belgorod Oblast", "село Козинка Грайворонского округа": where it lies
         if not between or (lex.conjunction and lex.conjunction.fullmatch(between)):
             return True
     return False

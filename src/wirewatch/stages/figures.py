@@ -9,6 +9,7 @@ or from the sentence before when the report simply continues; otherwise the arti
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -20,8 +21,14 @@ from wirewatch.lexicons.sentences import Sentence, split_sentences
 from wirewatch.model import Article, Evidence, Figure, FigureKind, Mention, TextField
 
 _KIND_BEFORE_WORDS = 2  # "killing 13", "the killing of 5"
+_KIND_BEFORE_PLACE_WORDS = (
+    5  # "evacuated from border villages around 300": when a preposition follows the kind
+)
 _KIND_AFTER_WORDS = 7  # "108 people, including 15 children, were injured"
 _ONE_AFTER_WORDS = 2  # "ein Feuerwehrmann kam ums Leben": "one" is also an article, so it must sit close
+_TITLE_STEM = 6  # letters of a role word that survive its case endings
+_TITLE_MIN = 5  # shorter words ("the", "der", "он") are not role words
+_TITLE_REACH = 3  # words either side of an unnamed speech cue that may name the speaker's role
 _NOT_A_HEADCOUNT = re.compile(r"^(?:\s*%|\s*[-‐]\s*\w|[:.]\d|\s*(?:km|m|kg|t|°|h)\b)", re.IGNORECASE)
 
 
@@ -40,6 +47,8 @@ class _Voice:
     last_person: str | None = None  # the antecedent of "he said" before anyone has spoken
     previous_sentence: str | None = None
     previous_paragraph: int = -1
+    # role word stem written before a name -> that person ("губернатор" -> Gladkov)
+    titles: dict[str, str] = dataclasses.field(default_factory=dict)
 
 
 def find_figures(article: Article) -> list[Figure]:
@@ -84,10 +93,12 @@ def _sentence_figures(
     credited_later: str | None,
     voice: _Voice,
 ) -> list[Figure]:
+    _learn_titles(lex, text, mentions, voice)
     if attribution is not None and attribution.entity_id is not None:
         claimed_by: str | None = attribution.entity_id
     elif attribution is not None:
-        claimed_by = voice.last_named or voice.last_person
+        titled = _titled_speaker(text, sentence, attribution, voice)
+        claimed_by = titled or voice.last_named or voice.last_person
     elif credited_later is not None:
         claimed_by = credited_later
     elif sentence.paragraph == voice.previous_paragraph:
@@ -117,10 +128,43 @@ def _sentence_figures(
         if _is_year(sentence.text, count, lex):
             continue
         kind = _kind_of(count, kinds, sentence.text, lex)
+        if kind is None and out and _sub_count(sentence.text, count, lex):
+            kind = out[-1].kind  # "7 blessés, dont deux enfants": a part of the count before it
         if kind is None:
             continue
         out.append(Figure(kind, count.value, claimed_by, evidence, count.lower_bound, event_index))
     return out
+
+
+def _stem(word: str) -> str | None:
+    """A role noun without its case ending ("губернатору" and "губернатор"; "guvernøren" and "guvernør")."""
+    letters = word.strip(".,;:!?\"'«»“”()").lower()
+    return letters[:_TITLE_STEM] if len(letters) >= _TITLE_MIN and letters.isalpha() else None
+
+
+def _learn_titles(lex: Lexicon, text: str, mentions: list[Mention], voice: _Voice) -> None:
+    """Remember the role word written before a name ("governor Vyacheslav Gladkov", "губернатору Гладкову")."""
+    for m in mentions:
+        if m.type != "PER":
+            continue
+        words = text[max(0, m.start - 40) : m.start].split()
+        if not words or (lex.speech and lex.speech.fullmatch(words[-1].lower())):
+            continue
+        stem = _stem(words[-1])
+        if stem and not (lex.prepositions and lex.prepositions.fullmatch(words[-1].lower())):
+            voice.titles[stem] = m.entity_id
+
+
+def _titled_speaker(text: str, sentence: Sentence, attribution: Attribution, voice: _Voice) -> str | None:
+    """ "сообщил губернатор", "the governor said": the person introduced earlier with that role word."""
+    lead = text[max(sentence.start, attribution.cue_start - 40) : attribution.cue_start]
+    before = lead.split()[-_TITLE_REACH:]
+    after = text[attribution.cue_end : min(sentence.end, attribution.cue_end + 40)].split()[:_TITLE_REACH]
+    for word in after + before[::-1]:
+        stem = _stem(word)
+        if stem in voice.titles:
+            return voice.titles[stem]
+    return None
 
 
 def _is_year(text: str, count: Count, lex: Lexicon) -> bool:
@@ -158,7 +202,15 @@ def _kind_of(count: Count, kinds: list[_KindWord], text: str, lex: Lexicon) -> F
             k = before[-1]
             between = text[k.end : count.start]
             joined = bool(lex.conjunction and lex.conjunction.search(between))
-            if "," not in between and not joined and len(between.split()) <= _KIND_BEFORE_WORDS:
+            words = between.split()
+            # "вывезли из приграничных сел 300 детей": a place phrase may stand between the verb and its count
+            reach = (
+                _KIND_BEFORE_PLACE_WORDS if words and _has_preposition(lex, words[0]) else _KIND_BEFORE_WORDS
+            )
+            object_of_preposition = bool(words) and _has_preposition(
+                lex, words[-1]
+            )  # "evacuated from 12 villages"
+            if "," not in between and not joined and len(words) <= reach and not object_of_preposition:
                 return k.kind
     reach = _ONE_AFTER_WORDS if count.written_as_one else _KIND_AFTER_WORDS
     after = [k for k in kinds if k.start >= count.end]
@@ -166,8 +218,22 @@ def _kind_of(count: Count, kinds: list[_KindWord], text: str, lex: Lexicon) -> F
         k = after[0]
         between = text[count.end : k.start]
         if len(between.split()) <= reach and not re.search(r"[;:!?]|\.\s", between):
+            if count.written_as_one and _has_preposition(lex, between):
+                return None  # "un échange de prisonniers": the "one" counts the exchange, not the prisoners
             return k.kind
     return None
+
+
+def _sub_count(text: str, count: Count, lex: Lexicon) -> bool:
+    """Whether "including", "dont", "в том числе" introduces the count."""
+    if lex.including is None:
+        return False
+    lead = text[max(0, count.start - 30) : count.start].rstrip()
+    return any(m.end() == len(lead) for m in lex.including.finditer(lead))
+
+
+def _has_preposition(lex: Lexicon, words: str) -> bool:
+    return lex.prepositions is not None and any(lex.prepositions.fullmatch(w.lower()) for w in words.split())
 
 
 def _event_at(article: Article, field: TextField, sentence: Sentence) -> int | None:
