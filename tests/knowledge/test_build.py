@@ -23,3 +23,11 @@ def test_build_places_russian_places_lose_the_diacritics():
     city = {"name": "Tëtkino", "countrycode": "RU", "alternatenames": ["Tetkino", "Tyotkino", "Тёткино"]}
     assert canonical_name(city) == "Tyotkino"
     assert canonical_name({"name": "Ryl’sk", "countrycode": "RU", "alternatenames": []}) == "Rylsk"
+
+
+def test_build_regions_ukrainian_regions_are_named_by_their_military_administration():
+    kharkiv = next(r for r in build_regions.records() if r.id == "region:kharkiv-oblast")
+    names = {a.text for a in kharkiv.aliases}
+    assert {"Харківська ОВА", "Харьковская ОВА"} <= names
+    zaporizhzhia = next(r for r in build_regions.records() if r.id == "region:zaporizhzhia-oblast")
+    assert "Запоріжжя" not in {a.text for a in zaporizhzhia.aliases}  # the city's name, not the region's

@@ -219,3 +219,189 @@ def test_entities_linking_is_stable_across_runs_and_order(resources, picks, rnd)
     shuffled = list(articles)
     rnd.shuffle(shuffled)
     assert ids(articles) == ids(shuffled) == ids(articles)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Украина бьёт по Курску и Брянску.", "ru", {"Kursk", "Bryansk"}),  # not the villages Kurskoe, Brianka
+        ("Переговоры прошли в Пхеньяне.", "ru", {"Pyongyang"}),
+        ("Rozmowy odbyły się w Warszawie, granica z Białorusią.", "pl", {"Warsaw", "Belarus"}),
+        ("Удари по Харкові та Покровську.", "uk", {"Kharkiv", "Pokrovsk"}),
+        ("Бої на Покровському напрямку.", "uk", {"Pokrovsk"}),
+        ("Szpital w Nowej Kachowce ewakuowano.", "pl", {"Nova Kakhovka"}),
+        ("Бої у Великій Новосілці.", "uk", {"Velyka Novosilka"}),
+        ("Обстрел Новой Каховки.", "ru", {"Nova Kakhovka"}),
+    ],
+)
+def test_entities_slavic_case_forms_find_their_dictionary_form(resources, text, lang, expected):
+    assert expected <= _found(resources, text, lang).keys()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Gevechten in de regio Koersk en bij Izjoem.", "nl", {"Kursk Oblast", "Izium"}),
+        ("Minister Roestem Oemerov en burgemeester Ihor Terechov.", "nl", {"Rustem Umerov", "Ihor Terekhov"}),
+        ("La centrale nucléaire de Zaporijjia a perdu le courant.", "fr", {"Zaporizhzhia Nuclear Power Plant"}),
+        ("Kärnkraftverket i Zaporizjzja förlorade strömmen.", "sv", {"Zaporizhzhia Nuclear Power Plant"}),
+        ("Le président syrien Ahmed al-Chareh a parlé.", "fr", {"Ahmed al-Sharaa"}),
+    ],
+)
+def test_entities_exonyms_and_romanisations_of_each_language(resources, text, lang, expected):
+    assert expected <= _found(resources, text, lang).keys()
+
+
+def test_entities_comma_separates_names_unless_the_name_has_one(resources):
+    found = _found(resources, "In Moscow, Kremlin spokesman Dmitry Peskov spoke of Washington, D.C. talks.", "en")
+    assert found.get("Moscow") == "LOC" and found.get("Moscow Kremlin") == "ORG"
+    assert found.get("Washington, D.C.") == "LOC"
+
+
+def test_entities_country_named_elsewhere_does_not_outweigh_a_capital(resources):
+    _, entities = find_entities(_article("Envoys flew from Washington, D.C. to Moscow.", "en"), resources)
+    moscow = next(e for e in entities.values() if e.name == "Moscow")
+    assert abs(moscow.lat - 55.75) < 0.1  # not Moscow, Idaho
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "absent"),
+    [
+        ("Volgens de Amerikaanse denktank gaat het slecht.", "nl", "United States"),
+        ("Peskow sprach von einer Provokation.", "de", "Provo"),
+        ("Российские войска нанесли удар.", "ru", "Russia"),
+        ("Російські війська вдарили по місту.", "uk", "Russian Armed Forces"),
+    ],
+)
+def test_entities_adjectives_and_word_parts_are_not_names(resources, text, lang, absent):
+    assert absent not in _found(resources, text, lang)
+
+
+def test_entities_region_word_after_a_list_applies_to_every_member(resources):
+    found = _found(resources, "Drones were downed over Bryansk, Kursk and Oryol regions.", "en")
+    assert {"Bryansk Oblast", "Kursk Oblast", "Oryol Oblast"} <= found.keys() and "Bryansk" not in found
+
+
+def test_entities_region_word_must_start_a_word(resources):
+    assert "Belgorod Oblast" in _found(resources, "I Belgorodregionen har byar evakuerats.", "sv")
+    found = _found(resources, "Droner råka eit bustadområde i Kharkiv.", "nn")
+    assert "Kharkiv" in found and "Kharkiv Oblast" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The 47th Mechanized Brigade held the line.", "en"),
+        ("47. Brygada Zmechanizowana odpiera ataki.", "pl"),
+        ("Бійці 47-ї окремої механізованої бригади.", "uk"),
+        ("La 47e brigade mécanisée tient bon.", "fr"),
+        ("Den 47:e mekaniserade brigaden.", "sv"),
+    ],
+)
+def test_entities_numbered_brigades_in_any_language(resources, text, lang):
+    assert _found(resources, text, lang).get("47th Mechanized Brigade (Ukraine)") == "ORG"
+
+
+def test_entities_numbered_brigade_needs_an_ordinal_and_its_branch(resources):
+    assert _found(resources, "Three brigades, 3 brigades and the 72nd Motor Rifle Brigade.", "en") == {}
+    found = _found(resources, "Бойцы 155-й бригады морской пехоты.", "ru")
+    assert found == {"155th Guards Naval Infantry Brigade": "ORG"}  # Russia's, not Ukraine's 155th Mechanized
+
+
+def test_entities_shared_alias_goes_to_the_entity_of_the_article_language(resources):
+    assert "General Staff of the Armed Forces of Russia" in _found(resources, "Генштаб сообщил о боях.", "ru")
+    assert "General Staff of the Armed Forces of Ukraine" in _found(resources, "Генштаб повідомив про бої.", "uk")
+
+
+def test_entities_organisation_names_of_common_words_match_in_any_case(resources):
+    found = _found(resources, "За даними «Української правди» і Офісу президента.", "uk")
+    assert {"Ukrainska Pravda", "Office of the President of Ukraine"} <= found.keys()
+
+
+def test_entities_lower_case_one_word_names_match_as_written(resources):
+    assert _found(resources, "Das meldete die Nachrichtenagentur dpa.", "de") == {"Deutsche Presse-Agentur": "ORG"}
+
+
+def test_entities_known_person_at_the_end_of_a_longer_tagged_name(resources):
+    tagger = _FakeTagger({"Defensie Roestem Oemerov": "PER"})
+    with_tagger = EntityResources(resources.knowledge, tagger)  # type: ignore[arg-type]
+    assert _found(with_tagger, "Minister van Defensie Roestem Oemerov sprak.", "nl") == {"Rustem Umerov": "PER"}
+
+
+def test_entities_town_the_tagger_took_for_a_person_is_a_place(resources):
+    tagger = _FakeTagger({"Tjasiv Jar": "PER", "Natalja Volkova": "PER"})
+    with_tagger = EntityResources(resources.knowledge, tagger)  # type: ignore[arg-type]
+    found = _found(with_tagger, "Kampe ved Tjasiv Jar, siger Natalja Volkova.", "da")
+    assert found.get("Chasiv Yar") == "LOC" and found.get("Natalja Volkova") == "PER"
+
+
+def test_entities_districts_and_military_administrations_in_any_case(resources):
+    found = _found(resources, "В Грайворонском округе введён режим ЧС.", "ru")
+    assert found.get("Grayvoronsky District") == "LOC"
+    assert _found(resources, "Голова Одеської ОВА Олег Кіпер.", "uk").get("Odesa Oblast") == "LOC"
+    assert _found(resources, "Вибухи у Запоріжжі.", "uk").keys() == {"Zaporizhzhia"}
+
+
+def test_entities_unknown_cyrillic_names_are_named_in_latin_letters(resources):
+    _, entities = find_entities(_article("Речник Олександр Пащенко заявив про бої.", "uk"), resources)
+    assert [e.name for e in entities.values() if not e.known] == ["Oleksandr Pashchenko"]
+
+
+def test_entities_region_apposition_needs_the_place_next_to_it(resources):
+    found = _found(resources, "Лидеры обсудили в Париже отправку миротворцев на Украину.", "ru")
+    assert {"Paris", "Ukraine"} <= found.keys()  # not a Ukrainian village once called Париж
+
+
+def test_entities_generic_acronyms_and_french_demonyms_are_not_names(resources):
+    tagger = _FakeTagger({"ПВО": "ORG", "Palestiniens": "LOC"})
+    with_tagger = EntityResources(resources.knowledge, tagger)  # type: ignore[arg-type]
+    assert _found(with_tagger, "ПВО сбили дроны.", "ru") == {}
+    assert _found(with_tagger, "Palestiniens et Israéliens négocient.", "fr") == {}
+
+
+def test_entities_sentence_initial_word_is_no_hamlet_unless_tagged(resources):
+    untagged = EntityResources(resources.knowledge, _FakeTagger({}))  # type: ignore[arg-type]
+    tagged = EntityResources(resources.knowledge, _FakeTagger({"Ataky": "LOC"}))  # type: ignore[arg-type]
+    assert "Ataky" not in _found(untagged, "Ataky odnotowano w nocy.", "pl")
+    assert "Ataky" in _found(tagged, "Ataky odnotowano w nocy.", "pl")
+    assert "Sudzha" in _found(untagged, "Sudża została zajęta.", "pl")  # a town, not a hamlet
+
+
+def test_entities_a_persons_name_holds_no_country(resources):
+    assert _found(resources, "Verteidigungsminister Israel Katz drohte.", "de") == {"Israel Katz": "PER"}
+
+
+def test_entities_short_capitals_match_only_acronyms(resources):
+    assert "Niš" not in _found(resources, "Sør-Koreas etterretningstjeneste NIS bekrefter.", "nb")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Drones abattus au-dessus des régions de Koursk, de Briansk et de Belgorod.", "fr"),
+        ("Drohnen über den Gebieten Kursk, Brjansk und Belgorod.", "de"),
+    ],
+)
+def test_entities_region_word_before_a_list_applies_to_every_member(resources, text, lang):
+    found = _found(resources, text, lang)
+    assert {"Kursk Oblast", "Bryansk Oblast", "Belgorod Oblast"} <= found.keys() and "Belgorod" not in found
+
+
+def test_entities_troops_stand_in_a_region_but_a_military_administration_is_no_troop(resources):
+    assert "Kursk Oblast" in _found(resources, "Thousands of Ukrainian troops in Kursk were cut off.", "en")
+    found = _found(resources, "Szef administracji wojskowej powiedział, że w Charkowie są ranni.", "pl")
+    assert "Kharkiv" in found and "Kharkiv Oblast" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Обстріли у Харківській та Сумській областях.", "uk"),
+        ("Walki w obwodach charkowskim i sumskim.", "pl"),
+        ("Gevechten in de regio's Charkiv en Soemy.", "nl"),
+        ("Strider i Charkiv- och Sumyregionerna.", "sv"),
+        ("Kämpfe in den Regionen Charkiw und Sumy.", "de"),
+    ],
+)
+def test_entities_regions_sharing_one_region_noun(resources, text, lang):
+    assert {"Kharkiv Oblast", "Sumy Oblast"} <= _found(resources, text, lang).keys()

@@ -30,6 +30,7 @@ _CASE_FORMS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
            ("a", ("y", "ie", "ę", "ą")), ("", ("u", "ie", "em"))),
 }
 _VOWELS = set("aeiouyąęóаеиоуыэюяіїє")
+_DEFAULT_PRIORITY = EntityRecord("", "", "LOC").priority
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ class KnowledgeBase:
         self._exact_cache: dict[str, list[Hit]] = {}
         self._loose_cache: dict[str, list[Hit]] = {}
         self.lowercase_starts: set[str] = set()  # first words of aliases written in lower case
+        self.comma_names: set[str] = set()  # exact keys of names written with a comma ("Washington, D.C.")
         self.longest = 1
         self.region_of: dict[tuple[str, str], str] = {}  # (country, GeoNames admin1) -> region id
         self.region_of_capital: dict[str, str] = {}  # capital settlement id -> region id
@@ -73,6 +75,7 @@ class KnowledgeBase:
         for record in self.records.values():
             if not any(a.text == record.name for a in record.aliases):
                 record.aliases.insert(0, Alias(record.name, "en", "curated"))
+            record.aliases.extend(_district_forms(record))
             record.aliases.extend(_case_forms(record))
             record.aliases.extend(_romanised(record))
             if record.precision == "country" and record.lat is None and record.country in self._country_points:
@@ -154,6 +157,8 @@ class KnowledgeBase:
                 bucket.append(hit)
             if alias.text[:1].islower():
                 self.lowercase_starts.add(exact_key(words[:1]))
+            if "," in alias.text:
+                self.comma_names.add(key)
             lk = loose_key(words)
             if lk and not upper_only:
                 bucket = self._loose.setdefault(lk, [])
@@ -207,6 +212,9 @@ def load_knowledge_base(user_files: list[Path] | None = None) -> KnowledgeBase:
             if place is not None:
                 place.name = override.name
                 place.aliases.extend(override.aliases)
+                place.priority += 0.5  # a place curated by name is the one the news means by it
+                if override.priority != _DEFAULT_PRIORITY:  # GeoNames lacks some towns' population
+                    place.priority = override.priority
         for addition in additions:
             target = base.record(addition.entity_id)
             if target is None:
@@ -258,6 +266,24 @@ def _romanised(record: EntityRecord) -> list[Alias]:
         if alias.source == "translit" or not is_cyrillic(alias.text):
             continue
         out.extend(Alias(text, "*", "translit") for text in set(romanisations(alias.text).values()))
+    return out
+
+
+# A Russian district ("район") became a municipal or urban "округ" in most border regions; news uses both.
+_DISTRICT_WORDS = {"ru": ("район", ("округ", "муниципальный округ", "городской округ")),
+                   "uk": ("район", ("округ", "громада"))}
+
+
+def _district_forms(record: EntityRecord) -> list[Alias]:
+    """Other names of a district: "Грайворонский район" is also "Грайворонский (городской) округ"."""
+    if record.precision != "district":
+        return []
+    out: list[Alias] = []
+    for alias in record.aliases:
+        word, others = _DISTRICT_WORDS.get(alias.lang, ("", ()))
+        if word and alias.text.endswith(" " + word):
+            stem = alias.text[: -len(word)]
+            out.extend(Alias(stem + other, alias.lang, "generated") for other in others)
     return out
 
 

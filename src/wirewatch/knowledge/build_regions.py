@@ -56,7 +56,23 @@ def _polish(adjective: str) -> list[str]:
     if adjective == "-":
         return []
     return [f"obwód {adjective}", f"obwodu {adjective}ego", f"obwodzie {adjective}m", f"obwodem {adjective}m",
-            f"obwód {adjective[:1].upper()}{adjective[1:]}"]
+            f"obwód {adjective[:1].upper()}{adjective[1:]}",
+            # plural nouns of coordinated regions: "w obwodach kurskim i biełgorodzkim"
+            f"obwodach {adjective}m", f"obwodów {adjective}ego", f"obwody {adjective}", f"obwodami {adjective}m"]
+
+
+def _military_administration(names: str, lang: str) -> list[Alias]:
+    """A Ukrainian region's military administration, by which news names the region's governor's office:
+    "Харківська ОВА", "Харьковская ОВА" (the region, as "the governor of Bryansk" is Bryansk Oblast)."""
+    region_word = {"ru": " область", "uk": " область"}[lang]
+    out = []
+    for name in names.split(";"):
+        if name.endswith(region_word):
+            adjective = name[: -len(region_word)]
+            out.append(Alias(f"{adjective} ОВА", lang, "generated"))
+            out.append(Alias(f"{adjective} обласна військова адміністрація" if lang == "uk"
+                             else f"{adjective} областная военная администрация", lang, "generated"))
+    return out
 
 
 def records() -> list[EntityRecord]:
@@ -77,6 +93,8 @@ def records() -> list[EntityRecord]:
         record.aliases.extend(Alias(p, "pl", "generated") for p in _polish(pl_adj))
         record.aliases.extend(Alias(n, "ru", "curated") for n in ru.split(";") if n)
         record.aliases.extend(Alias(n, "uk", "curated") for n in uk.split(";") if n)
+        if country == "UA":
+            record.aliases.extend(_military_administration(ru, "ru") + _military_administration(uk, "uk"))
         for item in extra.split(";"):
             if ":" in item:
                 lang, alias = item.split(":", 1)

@@ -41,7 +41,8 @@ _SIBILANTS: tuple[tuple[str, str], ...] = (
     ("š", "S"), ("ś", "S"), ("ž", "S"), ("ż", "S"), ("ź", "S"), ("č", "S"), ("ć", "S"),
 )
 
-_ENDINGS = ("ami", "ogo", "ego", "omu", "emu", "om", "em", "ah", "ih", "am", "im")
+# In skeleton spelling, after trailing vowels are gone: the genitive -ого/-его/-ego (g is h) ends in "oh"/"eh".
+_ENDINGS = ("ami", "omu", "emu", "om", "em", "oh", "eh", "ah", "ih", "am", "im")
 
 
 # French and Italian elision: "l'Ukraine" is two words, "Pokrovs'k" and "В'ячеслав" are one.
@@ -177,3 +178,39 @@ def romanisations(name: str) -> dict[str, str]:
         text = "".join(letters)
         out[scheme] = text
     return out
+
+
+# Ukraine's national romanisation (2010), which English Wikipedia titles follow.
+_UKRAINIAN = {
+    "а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "є": "ie", "ж": "zh", "з": "z",
+    "и": "y", "і": "i", "ї": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p",
+    "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+    "щ": "shch", "ь": "", "ю": "iu", "я": "ia", "'": "", "’": "", "ʼ": "",
+}
+_UKRAINIAN_INITIAL = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
+
+
+def ukrainian_romanisation(name: str) -> str:
+    """Ukrainian Cyrillic in Ukraine's national romanisation (Mykolaiv, Zaporizhzhia, Andrii)."""
+    out = []
+    for i, c in enumerate(name):
+        low = c.lower()
+        initial = i == 0 or not name[i - 1].isalpha()
+        latin = (_UKRAINIAN_INITIAL.get(low) if initial else None) or _UKRAINIAN.get(low, c)
+        if low == "г" and i > 0 and name[i - 1].lower() == "з":
+            latin = "gh"  # зг is "zgh", not "zh"
+        out.append(latin[:1].upper() + latin[1:] if c != low and latin else latin)
+    return "".join(out)
+
+
+_UKRAINIAN_LETTERS = set("іїєґІЇЄҐ")
+
+
+def latin_name(name: str, lang: str) -> str:
+    """A Cyrillic name in the Latin letters English writes it with: Ukrainian names (or any name in a
+    Ukrainian article) in Ukraine's national romanisation, others in the English convention."""
+    if not is_cyrillic(name):
+        return name
+    if lang == "uk" or any(c in _UKRAINIAN_LETTERS for c in name):
+        return ukrainian_romanisation(name)
+    return romanisations(name)["en"]

@@ -6,10 +6,15 @@ Three sources of mentions, in order of trust:
    German-style compounds ("Kremlchef") by their leading name;
 2. the statistical name tagger, for names the knowledge base lacks (linked to
    the knowledge base when its span has a known name after all);
-3. cue words ("the village of X", "landsbyen X", "село X"), which find unseen
-   places and people even without the tagger.
+3. numbered units ("47. Brygada Zmechanizowana") and cue words ("the village of X",
+   "landsbyen X", "село X"), which find unseen places and people even without the tagger.
+Russian, Ukrainian and Polish words in another case are looked up in their dictionary
+forms ("Курску", "w Nowej Kachowce"); names the knowledge base lacks are named in Latin
+letters ("Юнаківка" -> Yunakivka).
 A name several entities share is settled by the article: a place in a
-country or region the article names elsewhere wins, then the bigger place.
+region named next to it or elsewhere wins, then (weakly) one in a country or in the region
+of a town the article names, then the bigger place, then the entity whose alias is in the
+article's language.
 A bare regional capital ("Belgorod") is the region when a region word stands
 next to it.
 """
@@ -26,7 +31,15 @@ from pathlib import Path
 
 from wirewatch.knowledge import Hit, KnowledgeBase, load_knowledge_base
 from wirewatch.knowledge.kbfile import EntityRecord
-from wirewatch.knowledge.spelling import exact_key, is_cyrillic, skeleton, stem, strip_accents, tokens
+from wirewatch.knowledge.spelling import (
+    exact_key,
+    is_cyrillic,
+    latin_name,
+    skeleton,
+    stem,
+    strip_accents,
+    tokens,
+)
 from wirewatch.model import Article, Entity, EntityType, Mention, TextField
 from wirewatch.ner import NameTagger
 
@@ -48,21 +61,32 @@ _JOINER = re.compile(r"^[ \u00a0\-‐–'’.\"«»„“”]{0,4}$|^, ?$")
 _SENTENCE_END = re.compile(r"[.!?:;]\s|\n")
 
 # Words that make a bare regional capital mean its region, or the city itself.
+# Matched at the start of a word ("regionen", "Gebiets", "området"), so a compound that merely ends in one
+# ("bustadområde", a residential area) does not make a city its region.
 _REGION_WORDS = re.compile(
-    r"region|oblast|gebiet|omrad|provin|fylke|obwod|obvod|obwód|област|регион|регіон|край|krai|okrug|округ"
-    r"|governor|guvern|gouverneur|gubernator|губернат|grenzgebiet|grænse|border|salient|incursion|offensiv"
+    r"^(region|regio|oblast|gebiet|omrad|provin|fylke|obwod|obvod|obwód|област|регион|регіон|край|krai|okrug|округ"
+    r"|governor|guvern|gouverneur|gubernator|губернат|grenzgebiet|grenzregion|grænse|gräns|grens|border|salient"
+    r"|incursion|offensiv|gegenoffensiv|motoffensiv|counteroffensiv)"
+)
+# Troops stand in a region, not in its capital: "Ukrainian troops in Kursk", "ukrainske styrker i Kursk". Whole
+# words, so that "military administration" ("військової адміністрації") is no troop.
+_TROOP_WORDS = re.compile(
+    r"^(troops|forces|soldiers|tropper|troppene|styrker|styrkene|styrkar|styrkor|styrkorna|trupper|trupperna|soldater"
+    r"|truppen|soldaten|streitkräfte|troepen|troupes|soldats|wojska|wojsk|żołnierze|żołnierzy|войска|войск|военные"
+    r"|бойцы|бойцов|війська|військ|бійці|бійців)$"
 )
 _CITY_WORDS = re.compile(
     r"^(city|town|by|byen|stad|staden|stadt|ville|miasto|mieście|miasta|город|городе|города|місто|місті|міста"
-    r"|mayor|borgmester|bürgermeister|centre|center|zentrum|centrum|центр)$"
+    r"|mayor|borgmester|borgmesteren|bürgermeister|ordfører|ordføreren|ordføraren|borgmästare|borgmästaren"
+    r"|burgemeester|maire|burmistrz|prezydent miasta|мэр|мэра|мер|мера|міський|городской"
+    r"|centre|center|zentrum|centrum|центр)$"
 )
 
 # Cue words after which a capitalised word is a place / a person, in every language read.
 _PLACE_CUES = {
     "village", "villages", "town", "towns", "city", "settlement", "hamlet", "landsbyen", "landsbyerne", "byen",
     "bygda", "bygden", "tettstedet", "byn", "byarna", "staden", "orten", "dorf", "dorfes", "ort", "ortes",
-    "ortschaft", "dörfer", "siedlung", "gemeinde", "stadt", "dorp", "stad", "plaats", "dorpen", "village",
-    "villages", "ville", "localité", "commune", "wieś", "wsi", "wsie", "miejscowość", "miejscowości", "miasto",
+    "ortschaft", "dörfer", "siedlung", "gemeinde", "stadt", "dorp", "stad", "plaats", "dorpen", "ville", "localité", "commune", "wieś", "wsi", "wsie", "miejscowość", "miejscowości", "miasto",
     "mieście", "село", "селе", "села", "сёла", "поселок", "посёлок", "поселке", "посёлке", "деревня", "деревне",
     "хутор", "хуторе", "город", "городе", "селі", "селище", "селищі", "місто", "місті", "river", "floden",
     "elva", "fluss", "rivier", "rivière", "rzeka", "rzece", "река", "реке", "річка", "річці",
@@ -71,11 +95,11 @@ _PERSON_CUES = {
     "president", "präsident", "præsident", "presidenten", "präsidenten", "président", "prezydent", "президент",
     "commander", "kommandeur", "kommandør", "kommandant", "befälhavare", "dowódca", "командир", "командувач",
     "spokesman", "spokeswoman", "spokesperson", "sprecher", "sprecherin", "talsmand", "talsperson", "talsmann",
-    "talesmann", "talesperson", "talesmand", "talesperson", "talsman", "woordvoerder", "porte-parole", "rzecznik",
+    "talesmann", "talesperson", "talesmand", "talsman", "woordvoerder", "porte-parole", "rzecznik",
     "представитель", "речник", "governor", "gouverneur", "guvernør", "guvernör", "gubernator", "губернатор",
     "minister", "ministre", "министр", "міністр", "leader", "anführer", "leder", "lederen", "ledaren",
     "general", "generał", "генерал", "mayor", "bürgermeister", "borgmester", "burmistrz", "мэр", "мер",
-    "colonel", "oberst", "colonel", "pułkownik", "полковник", "chef", "chief", "senator", "premier", "prime",
+    "colonel", "oberst", "pułkownik", "полковник", "chef", "chief", "senator", "premier", "prime",
     "kanzler", "chancellor", "secretary", "sekretär", "envoy", "gesandte", "sondergesandte", "blogger",
     "journalist", "journalistin", "founder", "gründer", "grundlægger", "head", "chefredakteur", "director",
     "direktor", "директор", "глава", "голова",
@@ -138,13 +162,15 @@ def find_entities(article: Article, resources: EntityResources) -> tuple[list[Me
     for text in texts:
         known = _known_names(text, lang, kb)
         tagged = _tagged_spans(text, lang, kb, resources.tagger, known) if resources.tagger is not None else []
-        text.spans = _prefer_tagger(known, tagged, text)
+        text.spans = _prefer_tagger(known, tagged, text, kb if resources.tagger is not None else None)
         text.spans += _inner_names(text, lang, kb)
         taken = _taken(text.spans)
+        text.spans += _numbered_units(text, kb, taken)
+        text.spans += _coordinated_regions(text, lang, kb, taken)
         text.spans += _tagged_names(text, lang, kb, tagged, taken)
         text.spans += _cued_names(text, lang, kb, taken)
-    _resolve(texts, kb)
-    return _output(texts, kb)
+    _resolve(texts, kb, lang)
+    return _output(texts, kb, lang)
 
 
 # -- preparing and matching --------------------------------------------------------------------
@@ -169,6 +195,67 @@ def _variants(word: str, lang: str) -> list[str]:
     return out
 
 
+# Case endings of Russian, Ukrainian and Polish nouns and the dictionary endings they replace: a place
+# name in the dative or locative ("Курску", "Warszawie", "Пхеньяне") is looked up in its dictionary form.
+_CASE_LEMMAS: dict[str, tuple[tuple[str, str], ...]] = {
+    "ru": (("ском", "ск"), ("ского", "ск"), ("ский", "ск"), ("ией", "ия"), ("ии", "ия"), ("ию", "ия"), ("ьем", "ье"), ("ья", "ье"), ("ью", "ье"), ("ой", "а"),
+           ("ы", "а"), ("и", "а"), ("е", "а"), ("у", "а"), ("и", "я"), ("е", "я"), ("ю", "я"), ("ей", "я"),
+           ("ом", ""), ("а", ""), ("у", ""), ("е", ""), ("а", "о"), ("е", "о"), ("у", "о"), ("ом", "о")),
+    "uk": (("ією", "ія"), ("ії", "ія"), ("ію", "ія"), ("ці", "ка"), ("зі", "га"), ("сі", "ха"), ("ою", "а"), ("и", "а"), ("і", "а"), ("у", "а"),
+           ("і", "я"), ("ю", "я"), ("ею", "я"), ("ям", "я"), ("ові", ""), ("ом", ""), ("а", ""), ("у", ""),
+           ("і", ""), ("а", "е"), ("у", "е"), ("ому", "е"), ("і", "е"),
+           ("ському", "ськ"), ("ського", "ськ"), ("ський", "ськ"), ("ській", "ськ"), ("ська", "ськ")),
+    "pl": (("ii", "ia"), ("ię", "ia"), ("ią", "ia"), ("ji", "ja"), ("ję", "ja"), ("ją", "ja"), ("ce", "ka"),
+           ("dze", "ga"), ("rze", "ra"), ("ie", "a"), ("y", "a"), ("i", "a"), ("ę", "a"), ("ą", "a"), ("owi", ""),
+           ("iem", ""), ("em", ""), ("ie", ""), ("a", ""), ("u", ""), ("a", "o"), ("u", "o"), ("ie", "o"),
+           ("ach", "y"), ("ami", "y"), ("ach", "e"), ("iu", ""),
+           ("sią", "ś"), ("si", "ś"), ("cią", "ć"), ("ci", "ć"), ("nią", "ń"), ("ni", "ń"), ("zią", "ź"), ("zi", "ź")),
+}
+# The same for the adjective that leads a place name ("w Nowej Kachowce", "у Великій Новосілці").
+_ADJECTIVE_LEMMAS: dict[str, tuple[tuple[str, str], ...]] = {
+    "ru": (("ой", "ая"), ("ую", "ая"), ("ого", "ый"), ("ому", "ый"), ("ом", "ый"), ("ым", "ый"), ("ого", "ий"),
+           ("ом", "ий"), ("ом", "ое"), ("ого", "ое"), ("ой", "ий"), ("ей", "яя")),
+    "uk": (("ої", "а"), ("ій", "а"), ("у", "а"), ("ою", "а"), ("ого", "ий"), ("ому", "ий"), ("ім", "ий"), ("ого", "е"),
+           ("ому", "е"), ("ім", "е")),
+    "pl": (("ej", "a"), ("ą", "a"), ("ę", "a"), ("ego", "y"), ("emu", "y"), ("ym", "y"), ("im", "i"), ("iego", "i"),
+           ("ego", "e"), ("ym", "e")),
+}
+# Vowels that alternate in the last syllable: Харків/Харкова, Kijów/Kijowie.
+_ALTERNATIONS: dict[str, tuple[tuple[str, str], ...]] = {"uk": (("о", "і"), ("е", "і")), "pl": (("o", "ó"),)}
+_CONSONANT_END = re.compile(r"[^\W\daeiouyąęóаеиоуыэюяіїє]$", re.IGNORECASE)
+
+
+def _case_lemmas(word: str, lang: str, table: dict[str, tuple[tuple[str, str], ...]] = _CASE_LEMMAS) -> list[str]:
+    """Dictionary forms a Russian, Ukrainian or Polish noun (or adjective) in another case may have."""
+    out: list[str] = []
+    for ending, base in table.get(lang, ()):
+        stem_ = word[: len(word) - len(ending)]
+        if not word.endswith(ending) or len(stem_) < 3:
+            continue
+        out.append(stem_ + base)
+        if not base and table is _CASE_LEMMAS and _CONSONANT_END.search(stem_):
+            for plain, alternated in _ALTERNATIONS.get(lang, ()):
+                if stem_[-2:-1] == plain:
+                    out.append(stem_[:-2] + alternated + stem_[-1])
+    if "ё" in word.casefold():  # Russian writes ё or е as it likes: Новосёлка, Новоселка
+        out += [form.replace("ё", "е").replace("Ё", "Е") for form in [word, *out]]
+    return list(dict.fromkeys(out))
+
+
+# Romanisation conventions the shared loose key cannot fold: Dutch "oe" is u (Koersk, Oemerov), outside
+# English and French "ch" is х (Charkiw, Terechow, Cherson), French "gu" before e/i is г (Guerassimov).
+def _spelling_alternatives(word: str, lang: str) -> list[str]:
+    out = []
+    low = word.casefold()
+    if lang == "nl" and "oe" in low:
+        out.append(low.replace("oe", "u"))
+    if lang not in ("en", "fr") and "ch" in low and not is_cyrillic(word):
+        out.append(re.sub(r"(?<![st])ch", "kh", low))
+    if lang == "fr" and re.search("gu[eiy]", low):  # Guerassimov
+        out.append(re.sub("gu(?=[eiy])", "g", low))
+    return out
+
+
 def _loose_form(word: str) -> str:
     return stem(skeleton(word))
 
@@ -182,6 +269,9 @@ class _Word:
     loose: str
     variants: list[tuple[str, bool]]  # exact keys without an inflection, and whether in capitals ("USAs")
     loose_variants: list[str]  # loose forms of the word and its variants ("tj" read both ways)
+    lemmas: list[str]  # exact keys of the dictionary forms of a Slavic noun in another case
+    adjective_lemmas: list[str]  # the same for an adjective leading a name
+    loose_alternatives: list[str]  # loose forms of the word, read in every convention of its language
     cyrillic: bool
     capitalised: bool
     upper: bool
@@ -194,8 +284,13 @@ def _word(text: str, lang: str) -> _Word:
     loose_variants = [loose] + [_loose_form(v) for v in variants]
     if "tj" in text.lower():
         loose_variants.append(_loose_form(re.sub("tj", "ti", text, flags=re.IGNORECASE)))
+    alternatives = [_loose_form(a) for a in _spelling_alternatives(text, lang)]
+    loose_variants.extend(alternatives)
+    lemmas = [exact_key([w]) for w in _case_lemmas(text, lang)] if _capitalised(text) else []
+    adjective_lemmas = [exact_key([w]) for w in _case_lemmas(text, lang, _ADJECTIVE_LEMMAS)] if _capitalised(text) else []
     return _Word(text, exact_key([text]), loose, [(exact_key([v]), v.isupper()) for v in variants],
-                 list(dict.fromkeys(f for f in loose_variants if f)), is_cyrillic(text),
+                 list(dict.fromkeys(f for f in loose_variants if f)), lemmas, adjective_lemmas,
+                 list(dict.fromkeys(f for f in [loose, *alternatives] if f)), is_cyrillic(text),
                  _capitalised(text), text.isupper())
 
 
@@ -208,6 +303,8 @@ def _lookup_words(seq: list[_Word], kb: KnowledgeBase) -> tuple[list[Hit], bool]
 
     head = [w.exact for w in seq[:-1]]
     whole = usable(kb.exact(" ".join([*head, seq[-1].exact])))
+    if shout and len(seq) == 1 and len(seq[0].text) <= 3:
+        whole = [h for h in whole if h.upper_only]  # "NIS" is an agency, not Niš
     if whole and not all(h.entity_id.startswith("gn:") for h in whole):
         return whole, True
     for variant, upper in seq[-1].variants:  # "USAs" is USA's before it is a village called Usas
@@ -218,18 +315,44 @@ def _lookup_words(seq: list[_Word], kb: KnowledgeBase) -> tuple[list[Hit], bool]
         whole = whole or hits
     if whole:
         return whole, True
-    loose_head = [w.loose for w in seq[:-1]]
-    if not all(loose_head) or any(w.exact in kb.common_words for w in seq):
+    # A Slavic noun in another case: the dictionary form that names the most prominent entity
+    # ("Покровську" is Pokrovsk before it is a village called Pokrovske).
+    best_lemma: tuple[float, list[Hit]] = (-1.0, [])
+    heads: list[list[str]] = [[]]
+    for w in seq[:-1]:  # "Nowej Kachowce": each leading word may be an adjective in another case
+        heads = [[*h, form] for h in heads for form in [w.exact, *w.adjective_lemmas]][:12]
+    for lemma_head, lemma in [(h, last) for h in heads for last in [seq[-1].exact, *seq[-1].lemmas]][1:]:
+        hits = [h for h in kb.exact(" ".join([*lemma_head, lemma])) if not h.upper_only]
+        top = max((_priority(kb, h.entity_id) for h in hits), default=-1.0)
+        if top > best_lemma[0]:
+            best_lemma = (top, hits)
+    if best_lemma[1]:
+        return best_lemma[1], True
+    if not all(w.loose for w in seq[:-1]):
+        return [], False
+    # A common word matches loosely only inside an organisation's name of several words ("Офісу президента",
+    # "Української правди"): names of organisations are made of common words, names of places are not ("Ataki").
+    common = any(w.exact in kb.common_words for w in seq if w.capitalised or len(seq) == 1)
+    if common and (len(seq) == 1 or not seq[0].capitalised):
         return [], False
     shortest = 3 if any(w.cyrillic for w in seq) else 4 if len(seq) > 1 else 5
-    for last in seq[-1].loose_variants:
-        key = " ".join([*loose_head, last])
-        if len(key) - len(seq) + 1 + key.count("S") < shortest:  # "S" stands for sh/sz/ż...
-            continue
-        hits = [h for h in kb.loose(key) if not h.upper_only]
-        if hits:
-            return hits, False
+    loose_heads: list[list[str]] = [[]]
+    for w in seq[:-1]:
+        loose_heads = [[*h, alt] for h in loose_heads for alt in w.loose_alternatives][:8]
+    for loose_head in loose_heads:
+        for last in seq[-1].loose_variants:
+            key = " ".join([*loose_head, last])
+            if len(key) - len(seq) + 1 + key.count("S") < shortest:  # "S" stands for sh/sz/ż...
+                continue
+            hits = [h for h in kb.loose(key) if not h.upper_only and not (common and not h.entity_id.startswith("org:"))]
+            if hits:
+                return hits, False
     return [], False
+
+
+def _priority(kb: KnowledgeBase, entity_id: str) -> float:
+    record = kb.record(entity_id)
+    return record.priority if record is not None else -1.0
 
 
 def _lookup(words: list[str], lang: str, kb: KnowledgeBase) -> tuple[list[Hit], bool]:
@@ -261,18 +384,26 @@ def _known_names(text: _Text, lang: str, kb: KnowledgeBase) -> list[_Span]:
         first = get(i)
         reach = max(kb.first_exact.get(first.exact, 0), kb.first_loose.get(first.loose, 0),
                     *(1 for v, _ in first.variants if v in kb.first_exact),
-                    *(1 for v in first.loose_variants if v in kb.first_loose))
+                    *(kb.first_loose.get(v, 0) for v in first.loose_variants),
+                    *(1 for v in first.lemmas if v in kb.first_exact),
+                    *(kb.first_exact.get(v, 0) for v in first.adjective_lemmas))
         found = None
         size = 1
         while size < reach and i + size < len(words) and text.joinable[i + size - 1]:
             size += 1
         for size in range(min(size, reach), 0, -1):
-            if size == 1 and lower_start:
-                break
             seq = [get(k) for k in range(i, i + size)]
+            if size == 1 and lower_start:  # one lower-case word: only a name written so ("dpa", "хуситы")
+                hits = [h for h in kb.exact(seq[0].exact) if h.lower_start and not h.upper_only]
+                if hits:
+                    found = _Span(text.field, words[i][0], words[i][1], words[i][2], hits, True, i, i)
+                break
             if size > 1 and not seq[-1].capitalised and seq[-1].exact in _FUNCTION:
                 continue
             hits, exact = _lookup_words(seq, kb)
+            if hits and size > 1 and "," in text.text[words[i][1]: words[i + size - 1][0]] \
+                    and " ".join(w.exact for w in seq) not in kb.comma_names:
+                hits = []  # "In Moscow, Kremlin spokesman ..." is two names
             if lower_start:
                 hits = [h for h in hits if h.lower_start]
             if size == 1 and hits and all(h.entity_id.startswith("gn:") for h in hits) and _demonym(seq[0], kb):
@@ -292,7 +423,8 @@ def _known_names(text: _Text, lang: str, kb: KnowledgeBase) -> list[_Span]:
 
 
 _ADJECTIVE_ENDINGS = re.compile(r"(ske|sk|ska|isch|ische|ischen|ischer|ian|ians|ese|se|ski|ska|skie|sko|ский|ская"
-                                r"|ское|ские|ської|ська|ський|ські)$")
+                                r"|ское|ские|ської|ська|ський|ські|ien|iens|ienne|iennes|ais|aise|aises|ois|oise"
+                                r"|ijn|ijnen|ische|aanse|anen|ans|czycy|cy|ńczyk|цы|ці)$")
 
 
 def _demonym(word: _Word, kb: KnowledgeBase) -> bool:
@@ -313,15 +445,24 @@ def _compound(text: _Text, i: int, lang: str, kb: KnowledgeBase) -> _Span | None
         return None
     for cut in range(len(word) - 4, 3, -1):
         head, rest = word[:cut], word[cut:]
-        if not rest.islower():
+        if not rest.islower() or rest in _DEMONYM_RESTS:
             continue
         for candidate in (head, head[:-1] if head.endswith("s") else None):
             if not candidate or len(candidate) < 4:
                 continue
-            hits = [h for h in kb.exact(exact_key([candidate])) if not h.upper_only and _prominent(kb, h.entity_id)]
+            hits = [h for h in kb.exact(exact_key([candidate])) if not h.upper_only and _prominent(kb, h.entity_id)
+                    and (not h.entity_id.startswith("gn:") or strip_accents(rest) in kb.common_words
+                         or _REGION_WORDS.match(strip_accents(rest)))]
             if hits:
                 return _Span(text.field, start, start + len(candidate), candidate, hits, True, i, i)
     return None
+
+
+# What follows a country's name in its adjective or demonym ("Amerika|anse", "Ukrain|ische"): no compound.
+_DEMONYM_RESTS = {"anse", "aanse", "ansk", "anske", "anska", "ansch", "anische", "anischen", "anischer", "aner",
+                  "anerin", "ese", "esen", "ische", "ischen", "ischer", "isches", "isch", "isk", "iske", "iska", "iskt",
+                  "er", "ern", "erin", "ske", "sk", "ska", "skt", "se", "sen", "ns", "ienne", "iennes", "ien", "iens",
+                  "ais", "aise", "aises", "ois", "oise"}
 
 
 def _prominent(kb: KnowledgeBase, entity_id: str) -> bool:
@@ -334,8 +475,8 @@ def _inner_names(text: _Text, lang: str, kb: KnowledgeBase) -> list[_Span]:
     "RBC-Ukraine", "Putin's army"), an organisation leading a longer one ("United Nations Office ...")."""
     out = []
     for span in text.spans:
-        if span.first_token == span.last_token:
-            continue
+        if span.first_token == span.last_token or all(h.entity_id.startswith("per:") for h in span.hits):
+            continue  # a person's name holds no country: "Israel Katz", "Jordan Bardella"
         outer = {h.entity_id for h in span.hits}
         for first in range(span.first_token, span.last_token + 1):
             for last in range(span.last_token if first == span.first_token else first, first - 1, -1):
@@ -409,14 +550,19 @@ def _tagged_spans(text: _Text, lang: str, kb: KnowledgeBase, tagger: NameTagger,
     found_spans = []
     for start, end in _sentences_to_tag(text, kb, known):
         found_spans.extend((start + t.start, start + t.end, t) for t in tagger.tag(text.text[start:end], lang or None))
+    # Words the knowledge base surely names split a tagged name: "MAEA Rafaelem Grossim" is IAEA and a person.
+    sure = {k for s in known if s.exact and not all(h.entity_id.startswith("gn:") for h in s.hits)
+            for k in range(s.first_token, s.last_token + 1)}
+    sure_people = {k for s in known if s.exact and all(h.entity_id.startswith("per:") for h in s.hits)
+                   for k in range(s.first_token, s.last_token + 1)}
     for tag_start, tag_end, tagged in found_spans:
         found = _token_range(text, tag_start, tag_end)
         if found is None or tagged.score < MIN_TAG_SCORE:
             continue
         # "Astra and Krymskii Veter" is two names.
-        pieces, current = [], [found[0]]
+        pieces, current = [], [] if found[0] in sure else [found[0]]
         for k in range(found[0] + 1, found[1] + 1):
-            if text.words[k][2] in _CONNECTORS:
+            if k in sure or text.words[k][2] in _CONNECTORS:
                 pieces.append(current)
                 current = []
             elif _SENTENCE_END.search(text.text[text.words[k - 1][1]: text.words[k][0]]):
@@ -425,8 +571,12 @@ def _tagged_spans(text: _Text, lang: str, kb: KnowledgeBase, tagger: NameTagger,
             else:
                 current.append(k)
         pieces.append(current)
+        cut_by_known = any(k in sure for k in range(found[0], found[1] + 1))
         for piece in pieces:
-            if piece:
+            # "Khartoum| State": a word of the known name; "Volodymyr Oleksandrovych| Zelensky": the rest of a
+            # known person's name.
+            next_to_person = piece and (piece[-1] + 1 in sure_people or piece[0] - 1 in sure_people)
+            if piece and not (cut_by_known and len(piece) == 1) and not next_to_person:
                 span = _clean_tagged(text, kb, piece[0], piece[-1], tagged.type, tagged.score)
                 if span is not None:
                     out.append(span)
@@ -454,11 +604,19 @@ def _clean_tagged(text: _Text, kb: KnowledgeBase, first: int, last: int, type_: 
         return None
     if first == last and (score < MIN_SINGLE_TAG_SCORE or len(names[0]) < 3):
         return None
+    if first == last and (_PLURAL_ADJECTIVE.search(names[0].casefold()) or _demonym(_word(names[0], ""), kb)
+                          or names[0] in _GENERIC_ACRONYMS):
+        return None  # "Российские ...", "Izraelskie wojsko", "Palestiniens", "ПВО": not names
     if first == last and _sentence_start(text, first) and (score < 0.9 or _ADVERB.search(names[0])):
         return None  # "Unfortunately,", "Nationalists"
     return _Tagged(first, last, type_, score)
 
 
+# Acronyms of things, not of anyone: air defence, sabotage groups, drones, power plants, emergencies.
+_GENERIC_ACRONYMS = {"ПВО", "ППО", "ДРГ", "БПЛА", "БпЛА", "ВПК", "ЗРК", "РСЗО", "РЭБ", "РЕБ", "АЭС", "АЕС", "ТЭЦ",
+                     "ТЕЦ", "ЧС", "НС", "ЛЭП", "ЛЕП", "ОВА", "МВА", "ОТГ", "ТЦК", "ВЛК", "СИЗО", "КАБ", "УМПК", "ФАБ",
+                     "UAV", "UAVs", "SAM", "MLRS", "HIMARS", "ATACMS"}
+_PLURAL_ADJECTIVE = re.compile(r"(ские|цкие|ские|ські|цькі|skie|ckie|ische|ischen)$")
 _ADVERB = re.compile(r"\w{4,}(ally|ately|ntly|ssly|ully|ively|ously)$")
 
 
@@ -472,9 +630,11 @@ def _sentence_start(text: _Text, k: int) -> bool:
 _PATRONYMIC = re.compile(r"(ovych|evych|ovich|evich|ovitsj|evitsj|owitsch|ewitsch|owicz|ewicz|ovna|evna|ivna|ович|евич|івна|овна)$")
 
 
-def _prefer_tagger(spans: list[_Span], tagged: list[_Tagged], text: _Text) -> list[_Span]:
+def _prefer_tagger(spans: list[_Span], tagged: list[_Tagged], text: _Text, kb: KnowledgeBase | None = None) -> list[_Span]:
     """Drop gazetteer guesses the tagger contradicts: a loose or GeoNames match inside a longer tagged
-    name ("Alexandra" in "Alexandra Bespalova"), or a loose match the tagger types differently."""
+    name ("Alexandra" in "Alexandra Bespalova"), a loose match the tagger types differently, or a hamlet
+    that only shares its spelling with a sentence's first word and that the tagger (given, as `kb` is)
+    does not take for a name ("Ataki odnotowano": attacks, not Ataky)."""
     kept = []
     for span in spans:
         weak = not span.exact or all(h.entity_id.startswith("gn:") for h in span.hits)
@@ -493,10 +653,19 @@ def _prefer_tagger(spans: list[_Span], tagged: list[_Tagged], text: _Text) -> li
                 or span.last_token + 1 < len(text.words)
                 and _PATRONYMIC.search(text.words[span.last_token + 1][2].casefold())):
             contradicted = True
+        if kb is not None and span.first_token == span.last_token and _sentence_start(text, span.first_token) \
+                and all(h.entity_id.startswith("gn:") and kb.population(h.entity_id) < _HAMLET for h in span.hits) \
+                and not any(tag.first <= span.first_token <= tag.last for tag in tagged):
+            contradicted = True
         if not contradicted:
             kept.append(span)
     return kept
 
+
+_LINKS_TO_A_REGION = {"the", "der", "des", "dem", "de", "du", "la", "le", "na", "на", "of", "af", "av", "van", "von",
+                      "am", "an", "en", "dans", "im", "oblast", "region", "county"}
+_TOWN = 10_000
+_HAMLET = 1_000  # people: a place this big is a town, not a village that shares a first name
 
 _LOCATIVES = {"in", "into", "near", "at", "from", "i", "ved", "nær", "nära", "fra", "från", "bei", "nahe", "im",
               "nach", "aus", "bij", "nabij", "près", "à", "w", "we", "pod", "koło", "z", "в", "во", "у", "під",
@@ -531,7 +700,21 @@ def _tagged_names(text: _Text, lang: str, kb: KnowledgeBase, tagged: list[_Tagge
         words = [w[2] for w in text.words[tag.first: tag.last + 1]]
         hits, exact = _lookup(words, lang, kb)
         if hits and not exact and tag.type != "LOC":
-            hits = [h for h in hits if not h.entity_id.startswith("gn:")]
+            # A loose GeoNames match for a name the tagger took for a person or group is kept only for a
+            # town ("Tjasiv Jar", "Tsjasiv Jar") or after a place cue: first names are villages too.
+            placed = tag.first > 0 and text.words[tag.first - 1][2].casefold() in _LOCATIVES | _PLACE_CUES
+            hits = [h for h in hits if not h.entity_id.startswith("gn:")
+                    or len(words) > 1 and (placed or kb.population(h.entity_id) >= _TOWN)]
+        if not hits and tag.type == "PER" and len(words) > 1:
+            # "Defensie Roestem Oemerov", "Izraela Benjamin Netanjahu": a known person at the end of a
+            # longer tagged name; the words before are left to the other finders.
+            for cut in range(1, len(words) - (1 if len(words) > 2 else 0)):
+                tail, tail_exact = _lookup(words[cut:], lang, kb)
+                tail = [h for h in tail if h.entity_id.startswith("per:")]
+                if tail and _capitalised(words[cut]):
+                    hits, exact, words = tail, tail_exact, words[cut:]
+                    tag = _Tagged(tag.first + cut, tag.last, tag.type, tag.score)
+                    break
         if not hits and tag.type == "PER" and len(words) > 2:
             # "Volodymyr Oleksandrovych Zelensky": the name without the patronymic.
             hits, exact = _lookup([words[0], words[-1]], lang, kb)
@@ -546,6 +729,57 @@ def _tagged_names(text: _Text, lang: str, kb: KnowledgeBase, tagged: list[_Tagge
                          type=type_))
         taken.update(range(tag.first, tag.last + 1))
     return out
+
+
+# A numbered brigade in any language: "47th Mechanized Brigade", "47. Brygada Zmechanizowana",
+# "47-ма окрема механізована бригада", "la 47e brigade mécanisée". The ordinal mark is required, so a
+# count ("3 brigades") is no unit; the branch, where written, tells Ukraine's 72nd Mechanized from
+# Russia's 72nd Motor Rifle Brigade. The knowledge base names each unit "<N>th <Branch> Brigade".
+_NUMBERED_UNIT = re.compile(
+    r"\b(\d{1,3})(?:st|nd|rd|th|ste|de|e|ème|:e|:a|\.|-?(?:я|й|ї|ї|а|ша|га|тя|ма|та|ая|ой|ий|ей|ую|ю))\s+"
+    r"((?:[^\W\d_]+[ \-]){0,3}?)(brigad\w*|brygad\w*|бригад\w*)((?:[ \-][^\W\d_]+){0,2})",
+    re.IGNORECASE)
+_BRANCHES = (
+    ("Air Assault", re.compile(r"air.assault|luftland|десантно.штурм|desantowo.szturm|d'assaut aérien|luchtaanval"
+                               r"|luftangrep|luftburen|flyg", re.IGNORECASE)),
+    ("Mountain Assault", re.compile(r"mountain|гірськ|горн|górsk|montagne|gebirg|bergs|fjell", re.IGNORECASE)),
+    ("Airborne", re.compile(r"airborne|десантн|powietrznodesant|aéroporté|luchtmobiel|fallskärm|faldskærm|fallskjerm", re.IGNORECASE)),
+    ("Marine", re.compile(r"marine|морськ|морск|morsk|mariniers", re.IGNORECASE)),
+    ("Mechanized", re.compile(r"mechani|mekani|механіз|механиз|zmechaniz|mécanis|gemechani", re.IGNORECASE)),
+    ("Motorized", re.compile(r"motori|мотопіх|мотопех|zmotoryz", re.IGNORECASE)),
+    ("Jaeger", re.compile(r"jaeger|jäger|єгер|егер|jæger|jeger|chasseur", re.IGNORECASE)),
+    ("Assault", re.compile(r"assault|штурм|szturm|sturm|storm|d'assaut|aanval", re.IGNORECASE)),
+    ("Motor Rifle", re.compile(r"motor.rifle|мотострелк|zmotoryzowan|motorisiert", re.IGNORECASE)),
+)
+
+
+def _ordinal(n: int) -> str:
+    return "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+
+
+def _numbered_units(text: _Text, kb: KnowledgeBase, taken: set[int]) -> list[_Span]:
+    out = []
+    for m in _NUMBERED_UNIT.finditer(text.text):
+        number = int(m.group(1))
+        between, after = m.group(2), m.group(4)
+        branch = next((name for name, pattern in _BRANCHES if pattern.search(between + " " + after)), None)
+        end = m.end(3)
+        if branch is not None:  # "brigade mécanisée": the branch written after the brigade word belongs to the name
+            for word in re.finditer(r"[^\W\d_]+", after):
+                if _BRANCHES_BY_NAME[branch].search(word.group()):
+                    end = m.start(4) + word.end()
+        key = f"{number}{_ordinal(number)} {branch + ' ' if branch else ''}brigade"
+        hits = [h for h in kb.exact(exact_key(key.split())) if h.entity_id.startswith("org:")]
+        found = _token_range(text, m.start(), end)
+        if not hits or found is None or any(k in taken for k in range(found[0], found[1] + 1)):
+            continue
+        start, stop = text.words[found[0]][0], text.words[found[1]][1]
+        out.append(_Span(text.field, start, stop, text.text[start:stop], hits, True, found[0], found[1]))
+        taken.update(range(found[0], found[1] + 1))
+    return out
+
+
+_BRANCHES_BY_NAME = dict(_BRANCHES)
 
 
 def _cued_names(text: _Text, lang: str, kb: KnowledgeBase, taken: set[int]) -> list[_Span]:
@@ -581,25 +815,60 @@ def _cued_names(text: _Text, lang: str, kb: KnowledgeBase, taken: set[int]) -> l
     return out
 
 
+def _coordinated_regions(text: _Text, lang: str, kb: KnowledgeBase, taken: set[int]) -> list[_Span]:
+    """Region adjectives sharing one region noun: "у Харківській та Сумській областях", "в Брянской,
+    Курской и Орловской областях", "w obwodach kurskim i biełgorodzkim": each adjective with the noun."""
+    out: list[_Span] = []
+    words = text.words
+    for span in list(text.spans):
+        if span.last_token == span.first_token or not any(
+                (r := kb.record(h.entity_id)) is not None and r.precision == "region" for h in span.hits):
+            continue
+        for noun, step, start in ((span.last_token, -1, span.first_token - 1), (span.first_token, 1, span.last_token + 1)):
+            if not _REGION_WORDS.match(exact_key([words[noun][2]])):
+                continue
+            k = start
+            while 0 <= k < len(words) and k not in taken:
+                gap = text.text[min(words[k][1], words[k - step][1]): max(words[k][0], words[k - step][0])]
+                if _SENTENCE_END.search(gap):
+                    break
+                if words[k][2].casefold() in _CONNECTORS:
+                    k += step
+                    continue
+                if k - step != start - step and "," not in gap and words[k - step][2].casefold() not in _CONNECTORS:
+                    break
+                pair = [words[k][2], words[noun][2]] if step < 0 else [words[noun][2], words[k][2]]
+                hits, exact = _lookup(pair, lang, kb)
+                hits = [h for h in hits if (r := kb.record(h.entity_id)) is not None and r.precision == "region"]
+                if not hits:
+                    break
+                out.append(_Span(text.field, words[k][0], words[k][1], words[k][2], hits, exact, k, k))
+                taken.add(k)
+                k += step
+    return out
+
+
 # -- resolving ---------------------------------------------------------------------------------
 
 
-def _resolve(texts: list[_Text], kb: KnowledgeBase) -> None:
+def _resolve(texts: list[_Text], kb: KnowledgeBase, lang: str) -> None:
     """Pick one entity per span, using the places the article names unambiguously."""
     countries: set[str] = set()
     regions: set[str] = set()
+    towns_regions: set[str] = set()  # regions known only as the home of a town the article names
     for text in texts:
         for span in text.spans:
             ids = {h.entity_id for h in span.hits}
             if len(ids) == 1:
                 record = kb.record(next(iter(ids)))
                 if record is not None and record.type == "LOC":
-                    _note_place(record, kb, countries, regions)
+                    _note_place(record, kb, countries, regions, towns_regions)
     for text in texts:
         for span in text.spans:
             if span.hits:
                 near_countries, near_regions = _places_next_to(text, span, kb)
-                span.entity_id = _best(span, kb, countries, regions, near_countries, near_regions)
+                span.entity_id = _best(span, kb, countries, regions, near_countries, near_regions,
+                                       lang, towns_regions)
                 span.entity_id = _region_if_meant(text, span, kb)
     # A second look: a surname alone is the person named in full elsewhere in the article.
     people: dict[str, _Span | str] = {}
@@ -624,13 +893,14 @@ def _resolve(texts: list[_Text], kb: KnowledgeBase) -> None:
                     span.entity_id = _unknown_id(full)
 
 
-def _note_place(record: EntityRecord, kb: KnowledgeBase, countries: set[str], regions: set[str]) -> None:
+def _note_place(record: EntityRecord, kb: KnowledgeBase, countries: set[str], regions: set[str],
+                towns_regions: set[str] | None = None) -> None:
     if record.country:
         countries.add(record.country)
     if record.precision == "region":
         regions.add(record.id)
-    if record.within:
-        regions.add(record.within)
+    if record.within and not record.within.startswith("country:"):  # a country is no common region
+        (regions if towns_regions is None else towns_regions).add(record.within)
 
 
 def _places_next_to(text: _Text, span: _Span, kb: KnowledgeBase) -> tuple[set[str], set[str]]:
@@ -644,6 +914,9 @@ def _places_next_to(text: _Text, span: _Span, kb: KnowledgeBase) -> tuple[set[st
             continue
         if _SENTENCE_END.search(text.text[span.end: other.start]):
             continue
+        gap = [w[2].casefold() for w in text.words[span.last_token + 1: other.first_token]]
+        if not all(w in _LOCATIVES or w in _LINKS_TO_A_REGION for w in gap):
+            continue  # "в Париже отправку миротворцев на Украину" does not place Paris in Ukraine
         ids = {h.entity_id for h in other.hits}
         record = kb.record(next(iter(ids))) if len(ids) == 1 else None
         if record is not None and record.type == "LOC" and record.precision in ("country", "region"):
@@ -652,7 +925,8 @@ def _places_next_to(text: _Text, span: _Span, kb: KnowledgeBase) -> tuple[set[st
 
 
 def _best(span: _Span, kb: KnowledgeBase, countries: set[str], regions: set[str],
-          near_countries: set[str] = frozenset(), near_regions: set[str] = frozenset()) -> str:  # type: ignore[assignment]
+          near_countries: set[str] = frozenset(), near_regions: set[str] = frozenset(),  # type: ignore[assignment]
+          lang: str = "", towns_regions: set[str] = frozenset()) -> str:  # type: ignore[assignment]
     def score(hit: Hit) -> float:
         record = kb.record(hit.entity_id)
         if record is None:
@@ -667,12 +941,21 @@ def _best(span: _Span, kb: KnowledgeBase, countries: set[str], regions: set[str]
                 value += 3.0
             elif record.within in regions:
                 value += 2.0
+            elif record.within in towns_regions:
+                # A region only implied by a town ("Киев" for Kyiv Oblast) is a weak hint: it must not
+                # turn "Париж" into a village of that region that was once called so.
+                value += 0.5
             elif record.country in countries:
-                value += 1.0
+                # Worth two orders of magnitude of population: a country named anywhere in the article
+                # picks between like places, but does not turn Moscow into Moscow, Idaho.
+                value += 0.5
         return value
 
+    # Between equals, the entity the alias names in the article's language: Russian "Генштаб" is
+    # Russia's General Staff, Ukrainian "Генштаб" Ukraine's.
+    own_language = {h.entity_id for h in span.hits if h.lang == lang}
     ids = list(dict.fromkeys(h.entity_id for h in span.hits))
-    return max(ids, key=lambda i: (score(Hit(i)), i))
+    return max(ids, key=lambda i: (score(Hit(i)), i in own_language, i))
 
 
 def _region_if_meant(text: _Text, span: _Span, kb: KnowledgeBase) -> str | None:
@@ -694,12 +977,74 @@ def _region_if_meant(text: _Text, span: _Span, kb: KnowledgeBase) -> str | None:
         word = exact_key([words[k][2]])
         if _CITY_WORDS.match(word):
             city_near = True
-        elif _REGION_WORDS.search(word):
+        elif _REGION_WORDS.search(word) or _TROOP_WORDS.match(word):
             region_near = True
-    inside = exact_key([w[2] for w in words[span.first_token: span.last_token + 1]])
-    if _REGION_WORDS.search(inside):
+    if _has_region_word(words[span.first_token: span.last_token + 1]) or _compound_region(text, span):
         return region
+    last_member, after = _list_after(text, span)
+    member = next((s for s in text.spans if s.first_token == last_member), None)
+    if last_member > span.last_token and (_has_region_word(words[last_member: after + 1])
+                                          or member is not None and _compound_region(text, member)):
+        return region  # "over Bryansk, Kursk and Oryol regions": the region word is every member's
+    before, first_member = _list_before(text, span)
+    if before is not None and _has_region_word(words[max(0, before - 1): first_member + 1]):
+        return region  # "des régions de Koursk, de Briansk et de Belgorod", "Regionen Kursk und Belgorod"
     return region if region_near and not city_near else span.entity_id
+
+
+def _compound_region(text: _Text, span: _Span) -> bool:
+    """The name leads a compound whose rest is a region word: "Belgorod|regionen", "Belgorod|regionerna"."""
+    rest = exact_key([text.text[span.end: text.words[span.last_token][1]]])
+    return bool(rest and _REGION_WORDS.match(rest))
+
+
+# Words a list repeats before each member ("de Koursk, de Briansk et de Belgorod"); a repeated locative
+# ("w obwodzie sumskim i w Zaporożu") starts a phrase of its own instead.
+_LIST_LINKS = {"de", "d", "of", "von", "van", "av", "af"}
+
+
+def _list_before(text: _Text, span: _Span) -> tuple[int | None, int]:
+    """The token just before the list of names that `span` closes ("régions de Koursk, de Briansk"),
+    when the list has more than one member (else None), and where the list's first member starts."""
+    ends = {s.last_token: s.first_token for s in text.spans}
+    words = text.words
+    k, members, first_member = span.first_token - 1, 1, span.first_token
+    while k >= 0:
+        if _SENTENCE_END.search(text.text[words[k][1]: words[k + 1][0]]):
+            return None, first_member
+        low = words[k][2].casefold()
+        if low in _CONNECTORS or low in _LIST_LINKS:
+            k -= 1
+        elif k in ends and ("," in text.text[words[k][1]: words[k + 1][0]]
+                            or words[k + 1][2].casefold() in _CONNECTORS | _LIST_LINKS):
+            first_member = ends[k]
+            k, members = ends[k] - 1, members + 1
+        else:
+            break
+    return (k if members > 1 and k >= 0 else None), first_member
+
+
+def _has_region_word(words: list[tuple[int, int, str]]) -> bool:
+    return any(_REGION_WORDS.match(exact_key([w[2]])) for w in words)
+
+
+def _list_after(text: _Text, span: _Span) -> tuple[int, int]:
+    """Where the list of names that `span` opens ("Bryansk, Kursk and Oryol") has its last member,
+    and the token after the list."""
+    starts = {s.first_token: s.last_token for s in text.spans}
+    words = text.words
+    last_member, k = span.first_token, span.last_token + 1
+    while k < len(words):
+        gap = text.text[words[k - 1][1]: words[k][0]]
+        if _SENTENCE_END.search(gap):
+            break
+        if words[k][2].casefold() in _CONNECTORS and k + 1 in starts:
+            k += 1
+        elif k in starts and ("," in gap or words[k - 1][2].casefold() in _CONNECTORS):
+            last_member, k = k, starts[k] + 1
+        else:
+            break
+    return last_member, min(k, len(words) - 1)
 
 
 # -- output ------------------------------------------------------------------------------------
@@ -722,7 +1067,7 @@ def _is_credit(text: _Text, span: _Span) -> bool:
     return False
 
 
-def _output(texts: list[_Text], kb: KnowledgeBase) -> tuple[list[Mention], dict[str, Entity]]:
+def _output(texts: list[_Text], kb: KnowledgeBase, lang: str) -> tuple[list[Mention], dict[str, Entity]]:
     mentions: list[Mention] = []
     entities: dict[str, Entity] = {}
     for text in texts:
@@ -734,7 +1079,9 @@ def _output(texts: list[_Text], kb: KnowledgeBase) -> tuple[list[Mention], dict[
                     continue
                 entity_id = span.entity_id or _unknown_id(span)
                 if entity_id not in entities:
-                    entities[entity_id] = Entity(entity_id, _clean_name(span.text), span.type, known=False)
+                    # A name the knowledge base lacks is still named in English letters: "Юнаківка" -> Yunakivka.
+                    entities[entity_id] = Entity(entity_id, latin_name(_clean_name(span.text), lang), span.type,
+                                                 known=False)
                 mentions.append(Mention(text.field, span.start, span.end, span.text, span.type, entity_id))
                 continue
             record = kb.record(span.entity_id)
