@@ -58,3 +58,31 @@ def test_loader_longer_phrase_wins_over_a_word_it_starts_with() -> None:
 )
 def test_loader_typographic_apostrophe_matches_a_typed_one(lang: str, kind: str, text: str) -> None:
     assert load_lexicon(lang).triggers[kind].search(text)
+
+
+# (language, habitual cue, "during" word, "in" word, "a day after" phrase) written as the press writes them
+EVENT_CONTEXT_WORDS = [
+    ("da", "angreb nærmest dagligt", "under kampene", "i", "dagen efter"),
+    ("nb", "angrep nesten daglig", "under kampene", "i", "dagen etter"),
+    ("nn", "åtak nesten dagleg", "under kampane", "i", "dagen etter"),
+    ("sv", "attacker nästan dagligen", "under striderna", "i", "dagen efter"),
+    ("en", "attacks almost daily", "during the battle", "in", "a day after"),
+    ("de", "Angriffe fast täglich", "während der Kämpfe", "in", "einen Tag nach"),
+    ("nl", "aanvallen bijna dagelijks", "tijdens de gevechten", "in", "een dag na"),
+    ("fr", "attaques presque quotidiennement", "lors des combats", "dans", "au lendemain des"),
+    ("pl", "ataki niemal codziennie", "podczas walk", "w", "dzień po"),
+    ("ru", "атаки почти ежедневно", "во время боёв", "в", "на следующий день после"),
+    ("uk", "атаки майже щодня", "під час боїв", "у", "наступного дня після"),
+]
+
+
+@pytest.mark.parametrize(("lang", "habitual", "during", "within", "day_after"), EVENT_CONTEXT_WORDS)
+def test_loader_every_language_reads_habits_time_references_nesting_and_day_after(
+    lang: str, habitual: str, during: str, within: str, day_after: str
+) -> None:
+    lex = load_lexicon(lang)
+    assert lex.habitual is not None and lex.habitual.search(habitual)
+    assert lex.during is not None and lex.during.match(during)
+    assert lex.within is not None and lex.within.fullmatch(within)
+    assert lex.agent is not None
+    assert [offset for pattern, offset in lex.relative_to_event if pattern.fullmatch(day_after)] == [-1]

@@ -416,3 +416,201 @@ def test_events_yesterdays_attack_is_dated_the_day_before() -> None:
 def test_events_prisoners_an_offer_is_about_are_no_capture(lang: str, text: str) -> None:
     article = build_article(text, lang, "2024-03-14", NAMES)
     assert [e.type for e in find_events(article)] == ["offer"]
+
+
+MORE_NAMES: Names = {
+    **NAMES,
+    "Bakhmut": ("Bakhmut", "LOC", "settlement"),
+    "Bachmut": ("Bakhmut", "LOC", "settlement"),
+    "Бахмут": ("Bakhmut", "LOC", "settlement"),
+    "Kharkiv": ("Kharkiv", "LOC", "settlement"),
+    "Charkiw": ("Kharkiv", "LOC", "settlement"),
+    "Харьков": ("Kharkiv", "LOC", "settlement"),
+    "Kharkov": ("Kharkiv", "LOC", "settlement"),
+    "Kozinka": ("Kozinka", "LOC", "settlement"),
+    "Козинка": ("Kozinka", "LOC", "settlement"),
+    "Chebekino": ("Shebekino", "LOC", "settlement"),
+    "Sjebekino": ("Shebekino", "LOC", "settlement"),
+    "Szebiekino": ("Shebekino", "LOC", "settlement"),
+    "Moscow": ("Moscow", "LOC", "settlement"),
+    "Belgoroda": ("Belgorod Oblast", "LOC", "region"),
+    "Rosja": ("Russia", "LOC", "country"),
+}
+
+
+def _found(text: str, lang: str, published: str | None = "2024-03-14") -> list[tuple[str, str | None]]:
+    article = build_article(text, lang, published, MORE_NAMES)
+    return sorted((e.type, name_of(article, e.location)) for e in find_events(article))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Fighting broke out in Kursk. A battle is under way in Tyotkino in Kursk."),
+        ("ru", "В Курской области идут бои. Бои идут в селе Тёткино Курской области."),
+        ("fr", "De violents combats ont eu lieu à Kursk. Des combats ont lieu à Tyotkino, Kursk."),
+    ],
+)
+def test_events_region_holding_the_village_adds_no_event_of_its_own(lang: str, text: str) -> None:
+    assert _found(text, lang) == [("armed_clash", "Tyotkino")]
+
+
+def test_events_places_the_text_does_not_nest_stay_apart() -> None:
+    text = "Fighting broke out in Belgorod. A battle is under way in Tyotkino."
+    assert _found(text, "en") == [("armed_clash", "Belgorod Oblast"), ("armed_clash", "Tyotkino")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "The legion took Tyotkino. Russian troops withdrew in panic."),
+        ("da", "Legionen har indtaget Tjotkino. De russiske styrker trak sig tilbage."),
+        ("uk", "Добровольці взяли під контроль Тьоткіно. Російські війська відступили з села."),
+    ],
+)
+def test_events_placeless_happening_takes_the_place_of_the_sentence_before(lang: str, text: str) -> None:
+    body = f"{text} Gladkov spoke in Belgorod. Belgorod is calm."
+    article = build_article(body, lang, "2024-03-14", MORE_NAMES)
+    retreats = [name_of(article, e.location) for e in find_events(article) if e.type == "retreat"]
+    assert retreats == ["Tyotkino"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Residents of Shebekino were evacuated. Gladkov spoke in Belgorod. Thousands were evacuated."),
+        (
+            "de",
+            "Die Bewohner von Schebekino wurden evakuiert. Gladkow sprach in Belgorod. "
+            "Tausende wurden evakuiert.",
+        ),
+    ],
+)
+def test_events_placeless_retelling_joins_the_placed_happening(lang: str, text: str) -> None:
+    assert [t for t in _found(text, lang) if t[0] == "displacement"] == [("displacement", "Shebekino")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Gladkov called on residents of Shebekino to leave. Gladkov repeated his appeal in Belgorod."),
+        ("ru", "Гладков призвал жителей Шебекино уехать. Гладков повторил призыв в Белгородской области."),
+        ("sv", "Gladkov uppmanade invånarna i Sjebekino att fly. Gladkov upprepade uppmaningen i Belgorod."),
+    ],
+)
+def test_events_one_speakers_retold_statement_is_one_event(lang: str, text: str) -> None:
+    assert [t for t in _found(text, lang) if t[0] == "demand"] == [("demand", "Shebekino")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("da", "Styrkerne skal have besat Tjotkino."),
+        ("de", "Die Legion will Tjotkino eingenommen haben."),
+        ("sv", "Styrkorna ska ha intagit Tjotkino."),
+        ("en", "The legion is said to have taken control of Tyotkino."),
+    ],
+)
+def test_events_hearsay_about_a_past_act_is_no_threat(lang: str, text: str) -> None:
+    assert _found(text, lang) == [("territory_taken", "Tyotkino")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("de", "Die Legion will Tjotkino einnehmen."),
+        ("sv", "Styrkorna ska inta Tjotkino."),
+        ("en", "The legion will take control of Tyotkino."),
+    ],
+)
+def test_events_modal_without_a_perfect_still_announces_a_threat(lang: str, text: str) -> None:
+    assert _found(text, lang) == [("threat", "Tyotkino")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Western equipment was lost during the battle of Bakhmut."),
+        ("de", "Während der Kämpfe um Bachmut ging viel Material verloren."),
+        ("pl", "Podczas walk o Bachmut Rosja straciła wielu żołnierzy."),
+        ("ru", "Во время боёв за Бахмут армия понесла большие потери."),
+    ],
+)
+def test_events_happening_that_only_dates_something_else_is_no_event(lang: str, text: str) -> None:
+    assert _found(text, lang) == []
+
+
+def test_events_dated_background_after_during_still_counts() -> None:
+    found = _found("During the battle of Bakhmut in May 2023, the legion fought near Tyotkino.", "en")
+    assert ("armed_clash", "Bakhmut") in found or ("armed_clash", "Tyotkino") in found
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Russia shells Kharkiv almost daily."),
+        ("de", "Charkiw wird fast täglich beschossen."),
+        ("fr", "Chebekino est bombardée presque quotidiennement."),
+        ("ru", "Харьков почти ежедневно подвергается обстрелам."),
+    ],
+)
+def test_events_habitual_attacks_are_no_event(lang: str, text: str) -> None:
+    assert _found(text, lang) == []
+
+
+def test_events_habit_in_another_clause_leaves_the_happening() -> None:
+    found = _found("On Monday Russia shelled Kharkiv, which it attacks almost daily.", "en")
+    assert ("remote_attack", "Kharkiv") in found
+
+
+def test_events_place_after_by_took_it_and_was_not_taken() -> None:
+    assert _found("He showed Western equipment captured by Russia near Bakhmut.", "en") == []
+    assert _found("Russia captured Tyotkino.", "en") == [("territory_taken", "Tyotkino")]
+
+
+def test_events_a_day_after_dates_from_the_story_so_far() -> None:
+    text = (
+        "Kapustin spoke to journalists on Wednesday. "
+        "This was a day after Moscow said it had repulsed an attack on Belgorod."
+    )
+    article = build_article(text, "en", "2023-05-26", MORE_NAMES)
+    [clash] = [e for e in find_events(article) if e.type == "armed_clash"]
+    assert clash.date == PartialDate(2023, 5, 23)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Au lendemain des bombardements de Chebekino, Gladkov a appelé les habitants à partir."),
+        ("ru", "На следующий день после обстрела Шебекино, Гладков призвал жителей уехать."),
+        ("pl", "Dzień po ostrzale Szebiekina gubernator Gładkow wezwał mieszkańców do wyjazdu."),
+    ],
+)
+def test_events_opening_day_after_phrase_dates_only_what_it_names(lang: str, text: str) -> None:
+    article = build_article(text, lang, "2023-06-05", MORE_NAMES)
+    dates = {e.type: e.date for e in find_events(article)}
+    assert dates["remote_attack"] == PartialDate(2023, 6, 4)
+    assert dates["demand"] == PartialDate(2023, 6, 5)
+
+
+def test_events_listed_places_are_not_nested_by_a_comma() -> None:
+    text = "Shelling hit Tyotkino, Kursk and Shebekino."
+    found = _found(text, "en")
+    assert ("remote_attack", "Kursk Oblast") in found and ("remote_attack", "Tyotkino") in found
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Fighting in Belgorod. Kapustin called on Russians to boycott the vote. Russia votes soon."),
+        ("ru", "В Белгородской области бои. Капустин призвал россиян бойкотировать выборы. Россия голосует."),
+        ("pl", "W Belgorod trwają walki. Kapustin wezwał Rosjan do bojkotu wyborów. Rosja głosuje."),
+    ],
+)
+def test_events_statement_to_a_people_is_about_their_country(lang: str, text: str) -> None:
+    assert ("demand", "Russia") in _found(text, lang)
+
+
+def test_events_people_of_a_country_the_article_never_names_leave_the_focus_place() -> None:
+    found = _found("Fighting goes on in Belgorod. Kapustin called on Russians to boycott the vote.", "en")
+    assert ("demand", "Belgorod Oblast") in found

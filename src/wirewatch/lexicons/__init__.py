@@ -6,7 +6,12 @@ Each language has one TOML file under `data/` (ISO 639-1 name: `da.toml`, `uk.to
   when a place follows), `not_events` ("fighting for Ukraine"), `origin` ("from"),
   `retreat_destination` ("back to"), `future` ("will": a physical trigger becomes a threat),
   `infinitive` ("to", "at", "zu": a plan, not a happening), `negation`, `hedge`, `conjunction`,
-  `civilians` ("residents", "жителей": people fleeing are displaced, not retreating);
+  `civilians` ("residents", "жителей": people fleeing are displaced, not retreating), `within`
+  ("Tyotkino in the Kursk region": the text nests a place in a larger one), `perfect` ("skal have
+  besat": hearsay about a past act, not an announcement), `during` ("during the battle of X": a time
+  reference, not a report), `agent` ("captured by Russia"), `habitual` ("almost daily": a habit or
+  trend, not one happening), and the table `[events.peoples]` (country -> its people as a noun:
+  "called on Russians" is a statement about Russia);
 - `[speech]`: speech verbs, `source_before` ("according to X"), `source_after` ("X zufolge"),
   `prepositions` ("on Telegram": not a speaker), `back_reference` ("Det meddelte X"),
   `complementizer` ("that");
@@ -14,7 +19,8 @@ Each language has one TOML file under `data/` (ISO 639-1 name: `da.toml`, `uk.to
   "в том числе": the count after it is a part of the one before);
 - `[numbers]`: number words, multipliers, words for one that are also articles, lower-bound
   and approximation cues;
-- `[dates]`: weekdays (Monday first), months, relative days, and last/this/same year and week.
+- `[dates]`: weekdays (Monday first), months, relative days, last/this/same year and week, and
+  `relative_to_event` ("a day after" = -1: what follows happened that many days from the date before it).
 
 Phrases are lower-case with three marks:
 

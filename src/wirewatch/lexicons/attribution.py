@@ -124,6 +124,8 @@ def _after(text: str, cue_end: int, mentions: list[Mention], reach: int, words: 
     for m in mentions:
         if cue_end <= m.start <= cue_end + reach:
             between = text[cue_end : m.start]
+            if place is not None and m.type == "PER" and text[place.end : m.start].strip() == ",":
+                return m  # "erklärte der Gouverneur von Belgorod, Wjatscheslaw Gladkow": the title's holder
             if re.search(r"[.,;:!?\"«»“”]", between) or len(between.split()) > words:
                 break
             if m.type != "LOC":

@@ -35,6 +35,12 @@ class Lexicon:
     retreat_destination: Pattern | None  # "back to": the place after it is not where the retreat happened
     conjunction: Pattern | None  # what may stand between two coordinated names
     civilians: Pattern | None  # residents, жителей, osób: who flees is displaced, not retreating
+    within: Pattern | None  # "in", "i", "в": "Tyotkino in the Kursk region" puts the village in the region
+    perfect: Pattern | None  # "have", "haben": "skal have besat", "soll eingenommen haben" report a past act
+    during: Pattern | None  # "during", "während": "during the battle of Bakhmut" dates something else
+    agent: Pattern | None  # "by", "von": "captured by Russia" names who took, not what was taken
+    habitual: Pattern | None  # "almost daily", "immer wieder": a habit or trend, not one happening
+    peoples: dict[str, Pattern]  # country's canonical name -> its people as a noun ("Russians", "россиян")
     speech: Pattern | None  # says, siger, заявил
     source_before: Pattern | None  # "according to X"
     source_after: Pattern | None  # "X zufolge"
@@ -51,6 +57,7 @@ class Lexicon:
     weekdays: tuple[Pattern | None, ...]  # Monday first
     months: tuple[Pattern | None, ...]  # January first
     relative_days: tuple[tuple[Pattern, int], ...]  # (yesterday, -1)
+    relative_to_event: tuple[tuple[Pattern, int], ...]  # ("a day after", -1): days from the preceding date
     last_year: Pattern | None
     this_year: Pattern | None
     same_year: Pattern | None
@@ -197,6 +204,12 @@ def _compile(code: str, data: dict[str, Any]) -> Lexicon:
         retreat_destination=compile_phrases(events.get("retreat_destination")),
         conjunction=compile_phrases(events.get("conjunction")),
         civilians=compile_phrases(events.get("civilians")),
+        within=compile_phrases(events.get("within")),
+        perfect=compile_phrases(events.get("perfect")),
+        during=compile_phrases(events.get("during")),
+        agent=compile_phrases(events.get("agent")),
+        habitual=compile_phrases(events.get("habitual")),
+        peoples={c: p for c, words in events.get("peoples", {}).items() if (p := compile_phrases(words))},
         speech=compile_phrases(speech.get("verbs")),
         source_before=compile_phrases(speech.get("source_before")),
         source_after=compile_phrases(speech.get("source_after")),
@@ -215,6 +228,11 @@ def _compile(code: str, data: dict[str, Any]) -> Lexicon:
         relative_days=tuple(
             (p, int(offset))
             for phrase, offset in dates.get("relative_days", {}).items()
+            if (p := compile_phrases([phrase]))
+        ),
+        relative_to_event=tuple(
+            (p, int(offset))
+            for phrase, offset in dates.get("relative_to_event", {}).items()
             if (p := compile_phrases([phrase]))
         ),
         last_year=compile_phrases(dates.get("last_year")),

@@ -8,6 +8,7 @@ same happening (same type, place and a compatible date) become one event.
 
 from __future__ import annotations
 
+import datetime
 import itertools
 import re
 from collections import Counter
@@ -35,6 +36,8 @@ _CIVILIAN_REACH_BEFORE = 10  # words before it, in its clause
 _OBJECT_WORDS = (
     5  # "призвал жителей Глушковского района покинуть": words from a verb to what it asks or rejects
 )
+_PERFECT_AFTER = 2  # words after a trigger where a perfect auxiliary may stand ("eingenommen zu haben")
+_DURING_REACH = 3  # words from "during" to a trigger it makes a time reference ("during the battle of")
 _PLACE_OBJECT_WORDS = 4  # words between "took" and the place it took ("took the village of")
 _GENITIVE_S_LANGS = frozenset({"da", "nb", "nn", "no", "sv", "de"})  # "Ruslands invasion": no apostrophe
 
@@ -50,6 +53,7 @@ class _Trigger:
 class _Found:
     event: Event
     dated_by_text: bool  # False: the article's date stood in for a missing cue
+    borrowed: bool = False  # the sentence named no place: the article's focus place stands in
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,8 @@ class _Span:
     speaker: str | None  # who the sentence quotes, when named
     last_speaker: str | None  # who spoke last before it: "he" of "he asked them to surrender"
     context_year: int | None  # the last year named before it ("samme år")
+    cues: tuple[DateCue, ...]  # its date words, with offsets into the field text
+    previous_date: PartialDate | None  # the last date named before it: the story's time so far
 
 
 def find_events(article: Article) -> list[Event]:
@@ -71,35 +77,128 @@ def find_events(article: Article) -> list[Event]:
     spans = list(_spans(article, lex))
     focus = _focus_place(article, spans)
     found: list[_Found] = []
-    for span in spans:
-        found.extend(_sentence_events(article, lex, span, focus))
-    return _without_vaguer_duplicates(article, _merge(found))
+    antecedent: list[str] = []
+    for i, span in enumerate(spans):
+        if i and spans[i - 1].field != span.field:
+            antecedent = []  # the headline is no sentence before the body's first
+        here = _sentence_events(article, lex, span, focus, antecedent)
+        found.extend(here)
+        # "took Tyotkino. The army is fleeing the settlement": the next sentence's happening is placed there;
+        # a country is no nearer a placeless happening than the region the article is about
+        antecedent = list(
+            dict.fromkeys(
+                f.event.location
+                for f in here
+                if f.event.type not in STATEMENTS
+                and not f.borrowed
+                and f.event.location
+                and _specificity(article, f.event.location) > 1
+            )
+        )
+    nesting = _nesting(article, lex, spans)
+    return _without_vaguer_duplicates(article, _merge(_absorb_borrowed(article, found)), nesting)
 
 
-def _without_vaguer_duplicates(article: Article, events: list[Event]) -> list[Event]:
-    """A country beside its regions ("crossed into Russia", "into Belgorod and Kursk") adds no event of its own.
+def _without_vaguer_duplicates(
+    article: Article, events: list[Event], nesting: dict[str, set[str]] | None = None
+) -> list[Event]:
+    """A country beside its regions ("crossed into Russia", "into Belgorod and Kursk") adds no event of its
+    own, nor does a region beside a village the text places in it ("fighting in Kursk Oblast", "a battle in
+    Tyotkino in Kursk Oblast"): nested places of one happening are one event, at the most precise place.
 
     Only when the two could be the same happening: the 2022 invasion of Ukraine stays beside a 2023 raid.
     """
+    nesting = nesting or {}
 
     def local(e: Event) -> bool:
         return e.location is not None and _specificity(article, e.location) > 1
 
+    def same_time(o: Event, e: Event) -> bool:
+        return o.date == e.date or bool(o.date and e.date and _recent(o.date, e.date))
+
     def covered(e: Event) -> bool:
+        return any(o.type == e.type and local(o) and same_time(o, e) for o in events)
+
+    def inside(e: Event) -> bool:
         return any(
-            o.type == e.type
-            and local(o)
-            and (o.date == e.date or bool(o.date and e.date and _recent(o.date, e.date)))
+            o is not e
+            and o.type == e.type
+            and o.location is not None
+            and e.location in nesting.get(o.location, ())
+            and same_time(o, e)
             for o in events
         )
 
-    return [e for e in events if e.type in STATEMENTS or local(e) or not covered(e)]
+    return [
+        e
+        for e in events
+        if e.type in STATEMENTS or ((local(e) or not covered(e)) and not inside(e))
+    ]
+
+
+def _nesting(article: Article, lex: Lexicon, spans: list[_Span]) -> dict[str, set[str]]:
+    """Place -> the larger places the text puts it in: "Tyotkino in the Kursk region", "Kozinka, Belgorod
+    Oblast", "село Козинка Грайворонского округа" (a wider place right after, or after "in" or a comma)."""
+    within: dict[str, set[str]] = {}
+    for span in spans:
+        # "Kozinka in Russia's Belgorod Region": the possessive only qualifies the region
+        places = [m for m in span.mentions if m.type == "LOC" and not _is_modifier(article, span.text, m)]
+        for i, (a, b) in enumerate(itertools.pairwise(places)):
+            wider = _specificity(article, b.entity_id) < _specificity(article, a.entity_id)
+            if a.entity_id == b.entity_id or not wider:
+                continue
+            between = span.text[a.end : b.start].strip().lower()
+            if between in ("", ","):
+                # "hit Kharkiv, Odesa Oblast and Sumy" is a list, not Kharkiv placed in Odesa Oblast
+                listed = i + 2 < len(places) and _listed(lex, span.text[b.end : places[i + 2].start])
+                if not listed:
+                    within.setdefault(a.entity_id, set()).add(b.entity_id)
+            elif len(between.split()) <= 3 and lex.within is not None and lex.within.match(between):
+                within.setdefault(a.entity_id, set()).add(b.entity_id)
+    return within
+
+
+def _listed(lex: Lexicon, between: str) -> bool:
+    between = between.strip()
+    return between == "," or bool(lex.conjunction and lex.conjunction.fullmatch(between))
+
+
+def _absorb_borrowed(article: Article, found: list[_Found]) -> list[_Found]:
+    """A placeless physical report ("Wir sind jetzt Flüchtlinge") retelling a happening the article has
+    already placed below country level joins that event rather than adding one at the focus place.
+
+    Only a happening told before it: a placeless lead ("in many places people had to leave") introduces
+    the wider event that the places named later are part of.
+    """
+    kept: list[_Found] = []
+    for i, item in enumerate(found):
+        if item.borrowed and any(_retells(article, o, item) for o in found[:i]):
+            continue
+        kept.append(item)
+    return kept
+
+
+def _retells(article: Article, told: _Found, item: _Found) -> bool:
+    """Whether a placeless report can be a retelling of an earlier placed one.
+
+    A statement retells one of its kind whose speaker is the same or unnamed ("the militia's leader said
+    his group will return ... 'You will see us again', said Kapustin"); a physical report retells a
+    happening placed below country level.
+    """
+    if told.borrowed or told.event.type != item.event.type or told.event.location is None:
+        return False
+    if item.event.type in STATEMENTS:
+        voices = set(told.event.actors)
+        same_voice = not voices or not item.event.actors or bool(voices & set(item.event.actors))
+        return same_voice and _compatible([told], item)
+    return _specificity(article, told.event.location) > 1 and _compatible([told], item)
 
 
 def _spans(article: Article, lex: Lexicon) -> list[_Span]:
     spans = []
     context_year: int | None = article.published.year if article.published else None
     last_speaker: str | None = None
+    previous_date: PartialDate | None = None
     for field, text in (("headline", article.headline or ""), ("body", article.body)):
         mentions = _outermost(
             sorted(
@@ -111,8 +210,25 @@ def _spans(article: Article, lex: Lexicon) -> list[_Span]:
             inside = [m for m in mentions if sentence.start <= m.start and m.end <= sentence.end]
             attribution = find_attribution(text, sentence.start, sentence.end, inside, lex)
             speaker = attribution.entity_id if attribution else None
-            spans.append(_Span(field, text, sentence, inside, speaker, last_speaker, context_year))  # type: ignore[arg-type]
+            cues = tuple(
+                replace(c, start=c.start + sentence.start, end=c.end + sentence.start)
+                for c in find_date_cues(sentence.text, lex, article.published, context_year)
+            )
+            span = _Span(
+                field,  # type: ignore[arg-type]
+                text,
+                sentence,
+                inside,
+                speaker,
+                last_speaker,
+                context_year,
+                cues,
+                previous_date,
+            )
+            spans.append(span)
             last_speaker = speaker or last_speaker
+            named = [c.date for c in cues if c.kind != "year" and c.date is not None]
+            previous_date = named[-1] if named else previous_date
             years = years_named(sentence.text)
             if years:
                 context_year = years[-1]
@@ -134,21 +250,21 @@ def _usable(article: Article, mention: Mention) -> bool:
     return entity is not None and (mention.type != "LOC" or entity.known)
 
 
-def _sentence_events(article: Article, lex: Lexicon, span: _Span, focus: str | None) -> list[_Found]:
+def _sentence_events(
+    article: Article, lex: Lexicon, span: _Span, focus: str | None, antecedent: list[str] | None = None
+) -> list[_Found]:
     text, sentence, mentions = span.text, span.sentence, span.mentions
     triggers = _triggers(lex, text, sentence, mentions)
     if not triggers:
         return []
-    cues = [
-        replace(c, start=c.start + sentence.start, end=c.end + sentence.start)
-        for c in find_date_cues(sentence.text, lex, article.published, span.context_year)
-    ]
+    cues = list(span.cues)
     clauses = _clauses(sentence)
     hedged = bool(lex.hedge and lex.hedge.search(sentence.text))
     evidence = Evidence(span.field, sentence.start, sentence.end, sentence.text)
     out: list[_Found] = []
     seen_types: set[str] = set()
     for trigger in triggers:
+        reported = trigger  # before any retyping: "wird fast täglich beschossen" is a habit, not a threat
         if trigger.type != "denial" and _negated(lex, text, sentence, trigger):
             continue
         if _rejected_or_requested(text, trigger, triggers):
@@ -166,14 +282,26 @@ def _sentence_events(article: Article, lex: Lexicon, span: _Span, focus: str | N
         cue = _cue_for(trigger, cues, clauses, triggers)
         if cue is not None and cue.kind == "year":
             continue  # dated only to a year: not an event under the annotation rules
+        if cue is None and _time_reference(lex, text, sentence, reported):
+            continue  # "equipment seized during the battle of Bakhmut": background the text does not date
+        if cue is None and _habitual(lex, text, reported, clauses):
+            continue  # "attacks almost daily", "der Beschuss hat zugenommen": a habit, not a happening
         date = cue.date if cue is not None else article.published
+        relative = _relative_date(lex, article, span, cues, trigger, cue, triggers)
+        if relative is not None:
+            date, cue = relative
         speaker = span.speaker or _statement_subject(text, sentence, trigger, mentions)
         locations, borrowed = _locations(article, lex, text, trigger, mentions, focus, speaker)
+        if borrowed and trigger.type not in STATEMENTS and antecedent:
+            locations, borrowed = list(antecedent), False
+        elif borrowed and trigger.type in STATEMENTS:
+            people = _people_addressed(article, lex, sentence)
+            locations, borrowed = ([people], False) if people else (locations, borrowed)
         actors = _actors(trigger, mentions, speaker) or _unnamed_speaker(trigger, span)
         confidence = 0.8 * (0.6 if hedged else 1.0) * (0.8 if borrowed else 1.0)
         for location in locations:
             event = Event(trigger.type, date, location, actors, evidence, round(confidence, 2))
-            out.append(_Found(event, cue is not None))
+            out.append(_Found(event, cue is not None, borrowed))
     return out
 
 
@@ -245,7 +373,7 @@ def _triggers(lex: Lexicon, text: str, sentence: Sentence, mentions: list[Mentio
     if lex.place_taking:
         for m in lex.place_taking.finditer(sentence.text):
             start, end = sentence.start + m.start(), sentence.start + m.end()
-            if any(p.type == "LOC" and _is_object(text, end, p) for p in mentions):
+            if any(p.type == "LOC" and _is_object(lex, text, end, p) for p in mentions):
                 found.append(_Trigger("territory_taken", start, end))
     # phrases that only look like triggers ("fighting for Ukraine") hide the triggers inside them
     blockers = lex.not_events.finditer(sentence.text) if lex.not_events else iter(())
@@ -258,12 +386,84 @@ def _triggers(lex: Lexicon, text: str, sentence: Sentence, mentions: list[Mentio
     return sorted(kept, key=lambda t: t.start)
 
 
-def _is_object(text: str, verb_end: int, place: Mention) -> bool:
-    """Whether a place follows a taking verb closely enough to be what was taken ("took the village of X")."""
+def _is_object(lex: Lexicon, text: str, verb_end: int, place: Mention) -> bool:
+    """Whether a place follows a taking verb closely enough to be what was taken ("took the village of X");
+    not when it is the agent ("equipment captured by Russia")."""
     if place.start < verb_end:
         return False
     between = text[verb_end : place.start]
+    if lex.agent is not None and lex.agent.search(between):
+        return False
     return len(between.split()) <= _PLACE_OBJECT_WORDS and not re.search(r"[,;:.\d]", between)
+
+
+def _people_addressed(article: Article, lex: Lexicon, sentence: Sentence) -> str | None:
+    """ "called on Russians to boycott the elections": a statement naming no place is about the country
+    whose people it names, when the article names that country."""
+    for country, pattern in lex.peoples.items():
+        if pattern.search(sentence.text):
+            named = {m.entity_id for m in article.mentions if m.type == "LOC"}
+            for entity_id in named:
+                entity = article.entities.get(entity_id)
+                if entity is not None and entity.name == country:
+                    return entity_id
+    return None
+
+
+def _relative_date(
+    lex: Lexicon,
+    article: Article,
+    span: _Span,
+    cues: list[DateCue],
+    trigger: _Trigger,
+    cue: DateCue | None,
+    triggers: list[_Trigger],
+) -> tuple[PartialDate | None, DateCue] | None:
+    """ "This was a day after Moscow said it had repulsed an attack", "dagen efter at Rusland siger":
+    a happening told after such a phrase is dated from the date before the phrase (in the sentence,
+    else the last one named before it, else the article's), shifted by the phrase's days."""
+    text, start = span.text, span.sentence.start
+    anchors = [
+        (start + m.start(), start + m.end(), offset)
+        for pattern, offset in lex.relative_to_event
+        for m in pattern.finditer(span.sentence.text)
+    ]
+    anchors = [a for a in anchors if a[1] <= trigger.start]
+    if not anchors or (cue is not None and cue.start >= max(a[1] for a in anchors)):
+        return None  # no such phrase before the trigger, or the trigger has a date of its own after it
+    phrase_start, phrase_end, offset = max(anchors, key=lambda a: a[1])
+    # "Au lendemain des bombardements, le gouverneur a appelé", "Dzień po ostrzale gubernator wezwał":
+    # a phrase opening the sentence dates only the happening it names, not the main clause after it
+    fronted = not text[start:phrase_start].strip(" \"'«»„“”-–—")
+    named_first = min((t.start for t in triggers if t.start >= phrase_end), default=trigger.start)
+    if fronted and (trigger.start != named_first or _CLAUSE_BREAK.search(text, phrase_end, trigger.start)):
+        return None
+    before = [c for c in cues if c.end <= phrase_start and c.kind != "year" and c.date is not None]
+    base = before[-1].date if before else span.previous_date or article.published
+    if base is None:
+        return None
+    day = base.as_date()
+    date = PartialDate.from_date(day + datetime.timedelta(days=offset)) if day else base
+    return date, DateCue(phrase_start, phrase_end, "relative", date)
+
+
+def _habitual(lex: Lexicon, text: str, trigger: _Trigger, clauses: list[tuple[int, int]]) -> bool:
+    """Whether the trigger's clause describes a habit or trend ("shelled almost daily", "immer wieder")."""
+    if lex.habitual is None or trigger.type in STATEMENTS:
+        return False
+    start, end = _clause_of(trigger.start, clauses)
+    return bool(lex.habitual.search(text[start:end]))
+
+
+def _time_reference(lex: Lexicon, text: str, sentence: Sentence, trigger: _Trigger) -> bool:
+    """ "during the battle of Bakhmut", "во время боёв": the happening only dates something else.
+
+    Remote attacks are left alone: "came under shelling" ("kom under beskydning") reports one.
+    """
+    if lex.during is None or trigger.type in STATEMENTS or trigger.type == "remote_attack":
+        return False
+    words = text[sentence.start : trigger.start].split()[-_DURING_REACH:]
+    return bool(words) and bool(lex.during.search(" ".join(words)))
 
 
 def _negated(lex: Lexicon, text: str, sentence: Sentence, trigger: _Trigger) -> bool:
@@ -278,8 +478,13 @@ def _announced(lex: Lexicon, text: str, sentence: Sentence, trigger: _Trigger) -
     if lex.future is None:
         return False
     clause_start = max(sentence.start, text.rfind(",", sentence.start, trigger.start) + 1)
-    words = text[clause_start : trigger.start].split()[-_FUTURE_REACH:]
-    return bool(lex.future.search(" ".join(words)))
+    before = " ".join(text[clause_start : trigger.start].split()[-_FUTURE_REACH:])
+    modals = list(lex.future.finditer(before))
+    if not modals:
+        return False
+    # "skal have besat", "soll eingenommen haben", "is said to have taken": hearsay about a past act
+    after = " ".join(text[trigger.end : sentence.end].split()[:_PERFECT_AFTER])
+    return not (lex.perfect and (lex.perfect.search(before[modals[-1].end() :]) or lex.perfect.search(after)))
 
 
 def _intended(lex: Lexicon, text: str, sentence: Sentence, trigger: _Trigger) -> bool:
@@ -363,7 +568,7 @@ def _locations(
     group = [best]
     for candidate in sorted(places, key=lambda p: abs(p.start - best.start)):
         if candidate.entity_id not in {g.entity_id for g in group} and _coordinated(
-            article, lex, text, group, candidate
+            article, lex, text, group, candidate, places
         ):
             group.append(candidate)
     return [g.entity_id for g in group], False
@@ -404,16 +609,21 @@ def _follows(pattern: re.Pattern[str], text: str, mention: Mention) -> bool:
     return any(m.end() == len(before) for m in pattern.finditer(before))
 
 
-def _coordinated(article: Article, lex: Lexicon, text: str, group: list[Mention], candidate: Mention) -> bool:
+def _coordinated(
+    article: Article, lex: Lexicon, text: str, group: list[Mention], candidate: Mention, places: list[Mention]
+) -> bool:
     """Whether `candidate` is listed with the group: only a conjunction or comma stands between them.
 
-    A comma between places of different levels is an apposition ("Kozinka, Belgorod Oblast"), not a list.
+    A comma between places of different levels is an apposition ("Kozinka, Belgorod Oblast"), not a list,
+    unless the list goes on after the second ("hit Tyotkino, Kursk and Shebekino").
     """
     for member in group:
         a, b = (member, candidate) if member.start < candidate.start else (candidate, member)
         between = text[a.end : b.start].strip()
         levels_differ = _specificity(article, a.entity_id) != _specificity(article, b.entity_id)
-        if between in ("", ",") and levels_differ:
+        following = [p for p in places if p.start >= b.end]
+        goes_on = bool(following) and _listed(lex, text[b.end : min(p.start for p in following)])
+        if between in ("", ",") and levels_differ and not goes_on:
             continue  # "Kozinka, Belgorod Oblast", "село Козинка Грайворонского округа": where it lies
         if not between or (lex.conjunction and lex.conjunction.fullmatch(between)):
             return True
@@ -470,7 +680,7 @@ def _merge(found: list[_Found]) -> list[Event]:
             head = group[0].event
             if (
                 head.type == item.event.type
-                and head.location == item.event.location
+                and (head.location == item.event.location or _same_statement(group, item))
                 and _compatible(group, item)
                 and _same_voice(group, item)
             ):
@@ -484,10 +694,19 @@ def _merge(found: list[_Found]) -> list[Event]:
         chosen = max(dated, key=lambda f: _precision(f.event.date)) if dated else group[0]
         actors = tuple(dict.fromkeys(a for f in group for a in f.event.actors))
         confidence = min(1.0, max(f.event.confidence for f in group) + 0.05 * (len(group) - 1))
+        placed = next((f for f in group if not f.borrowed), group[0])
         events.append(
-            replace(group[0].event, date=chosen.event.date, actors=actors, confidence=round(confidence, 2))
+            replace(placed.event, date=chosen.event.date, actors=actors, confidence=round(confidence, 2))
         )
     return events
+
+
+def _same_statement(group: list[_Found], item: _Found) -> bool:
+    """One speaker's statement of one kind, retold in several sentences ("Gladkov urged residents to leave
+    ... He asked them to go"), is one statement, wherever each retelling happens to put it."""
+    if item.event.type not in STATEMENTS or not item.event.actors:
+        return False
+    return any(set(f.event.actors) & set(item.event.actors) for f in group)
 
 
 def _same_voice(group: list[_Found], item: _Found) -> bool:
