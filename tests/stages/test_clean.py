@@ -426,3 +426,151 @@ def test_clean_reads_markup_that_arrived_as_text():
         "Russian drones struck the port of Odesa overnight, injuring three workers, the governor said.\n\n"
         "The air force said it had destroyed most of the drones & missiles."
     )
+
+
+@pytest.mark.parametrize(
+    "ending, kept_end",
+    [
+        ("Очільник закликав мешканців не ігнорувати сигнали тривоги. — Укрінформ", "сигнали тривоги."),
+        ("Vrakrester falt ned på et boligbygg i bydelen. NTB", "i bydelen."),
+        ("Ukraina avviser å ha noe med angrepet å gjøre. (©NTB)", "å gjøre."),
+        ("Odłamki spadły na budynek mieszkalny. mt/PAP", "budynek mieszkalny."),
+        ("The air force said 22 of 25 drones were shot down. jsi/rc (AP, Reuters)", "were shot down."),
+        ("Силы ПВО за ночь сбили 25 беспилотников над регионом. /ТАСС/", "над регионом."),
+    ],
+)
+def test_clean_strips_dash_bare_and_initialled_agency_credits(ending, kept_end):
+    text = "Die Behörden haben die Einwohner der Dörfer aufgerufen, sich in Sicherheit zu bringen.\n" + ending
+    assert _clean(text).body.endswith(kept_end)
+
+
+def test_clean_drops_colon_less_photo_credits_and_their_captions():
+    text = (
+        "Zmasowany atak na Kijów\n"
+        "Rosja zaatakowała w nocy Kijów przy użyciu dronów i rakiet, poinformowały władze miasta.\n"
+        "Zniszczenia w Charkowie\n"
+        "Fot. Sergey Bobok/AFP\n"
+        "Według gubernatora rannych zostało co najmniej pięć osób, a setki domów nie mają prądu.\n"
+        "Bojownicy na nagraniu opublikowanym w sieci\n"
+        "Telegram / RDK\n"
+        "Foto AFP\n"
+        "Kijów zaprzecza, że ma jakikolwiek związek z atakiem na obwód biełgorodzki."
+    )
+    body = _clean(text).body
+    for chrome in ("Fot.", "Bobok", "Zniszczenia", "Telegram", "Bojownicy", "Foto"):
+        assert chrome not in body
+    assert body.count("\n\n") == 2
+
+
+def test_clean_drops_a_dated_caption_sentence_over_its_credit():
+    text = (
+        "Russie : nouvelle incursion dans la région de Belgorod\n"
+        "Des soldats ukrainiens près de la frontière russe, le 20 mai 2024.\n"
+        "© Efrem Lukatsky / AP\n"
+        "Des combattants russes opposés au Kremlin affirment être entrés dans la région de Belgorod mercredi."
+    )
+    body = _clean(text).body
+    assert "soldats ukrainiens" not in body and "Lukatsky" not in body
+    assert body.startswith("Des combattants russes")
+
+
+def test_clean_drops_teaser_block_chrome_and_question_titles():
+    text = (
+        "Russian fighters claim new incursion into Belgorod\n"
+        "Anti-Kremlin Russian fighters say they have crossed into the Belgorod region from Ukraine again.\n"
+        "Keep reading\n"
+        "list of 4 items\n"
+        "Russia accuses Ukraine of terror attack\n"
+        "end of list\n"
+        "Kyiv has denied any involvement, calling it an internal Russian affair of the Kremlin.\n"
+        "More on this story\n"
+        "Who are the Russians fighting for Ukraine?"
+    )
+    body = _clean(text).body
+    for chrome in ("Keep reading", "items", "accuses", "end of list", "Who are"):
+        assert chrome not in body
+    assert body.endswith("affair of the Kremlin.")
+
+
+def test_clean_drops_calls_to_follow_the_site_but_keeps_source_blocks_naming_a_platform():
+    text = (
+        "Росіяни вночі атакували енергетику Харківщини\n"
+        "Російські війська вночі атакували об'єкти енергетичної інфраструктури в Харківській області.\n"
+        "Джерело: Синєгубов у Telegram\n"
+        'Дослівно: "Внаслідок атаки пошкоджено енергетичний об\'єкт".\n'
+        "Без світла залишилися понад 200 тисяч споживачів у кількох громадах області.\n"
+        "Підписуйтесь на наш Telegram-канал\n"
+        "Читайте РБК в Telegram"
+    )
+    body = _clean(text).body
+    assert "Джерело: Синєгубов у Telegram" in body and "Дослівно" in body
+    assert "Підписуйтесь" not in body and "Читайте" not in body
+
+
+def test_clean_keeps_a_quote_that_opens_like_a_teaser():
+    text = (
+        "Ochotnicy ogłosili atak na obwód biełgorodzki\n"
+        "Zdjęcia opublikowane przez ochotników pokazują zniszczony posterunek graniczny.\n"
+        "Czytaj dalej, powiedział rzecznik, nie znajdziecie tam żadnych dowodów."
+    )
+    assert _clean(text).body.endswith("żadnych dowodów.")
+
+
+def test_clean_drops_tag_list_and_correspondent_signature_after_the_story():
+    text = (
+        "Гладков: ВСУ обстреляли приграничные села\n"
+        "Вооруженные силы Украины обстреляли несколько сел Белгородской области, сообщил губернатор.\n"
+        "Ранее Минобороны России сообщило об уничтожении 25 беспилотников над регионом.\n"
+        "Россия\n"
+        "Белгородская область\n"
+        "Вячеслав Гладков"
+    )
+    assert _clean(text).body.endswith("над регионом.")
+    polish = (
+        "Kijów (PAP) - Rosja przeprowadziła w nocy atak dronów na Kijów, poinformowały władze miasta.\n"
+        "Według ukraińskich sił powietrznych zestrzelono 31 z 35 dronów.\n"
+        "Z Kijowa Jan Nowak (PAP)"
+    )
+    assert _clean(polish).body.endswith("31 z 35 dronów.")
+
+
+def test_clean_keeps_crosshead_over_a_short_last_paragraph():
+    text = (
+        "Russiske styrker har rykket fram flere kilometer vest for byen den siste uken, sier myndighetene.\n"
+        "Reaksjoner\n"
+        "– Vi er sjokkert, sier han."
+    )
+    assert _clean(text).body.endswith("Reaksjoner\n\n– Vi er sjokkert, sier han.")
+
+
+def test_clean_drops_ad_skip_and_editors_picks_with_their_titles():
+    text = (
+        "Kiev visée par une attaque massive de drones\n"
+        "La capitale ukrainienne a été visée dans la nuit par une attaque massive de drones russes.\n"
+        "Passer la publicité\n"
+        "L'armée de l'air affirme avoir abattu 31 des 35 drones lancés par la Russie.\n"
+        "Вас також можуть зацікавити новини:\n"
+        "Guerre en Ukraine : ce que l'on sait de la contre-offensive"
+    )
+    body = _clean(text).body
+    assert "publicité" not in body and "зацікавити" not in body and "contre-offensive" not in body
+    assert body.endswith("lancés par la Russie.")
+
+
+def test_clean_drops_closing_author_note_error_prompt_and_abbreviated_source_credit():
+    text = (
+        "Russische strijders die aan Oekraïense kant vechten, zeggen opnieuw de grens te zijn overgestoken.\n"
+        "Het Kremlin spreekt van terrorisme. Kyiv ontkent betrokkenheid bij de aanval.\n"
+        "Geert de Vries is correspondent Rusland voor de krant.\n"
+        "Помітили помилку? Виділіть її мишкою та натисніть Ctrl+Enter\n"
+        "Quelle: F.A.Z."
+    )
+    assert _clean(text).body.endswith("bij de aanval.")
+
+
+def test_clean_keeps_a_last_paragraph_about_someone_speaking_to_a_reporter():
+    text = (
+        "Russische strijders die aan Oekraïense kant vechten, zeggen opnieuw de grens te zijn overgestoken.\n"
+        "The governor is said to have told a reporter that three civilians were wounded."
+    )
+    assert _clean(text).body.endswith("three civilians were wounded.")

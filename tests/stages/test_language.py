@@ -75,3 +75,25 @@ def test_language_lets_function_words_decide_a_name_heavy_danish_text():
 @pytest.mark.parametrize("text", ["", "   ", "12 345 — 2024", "!!"])
 def test_language_gives_none_without_words(text):
     assert detect_language(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("Удар по Одесі", "uk"),
+        ("Атака на Київ", "uk"),
+        ("Обстрел Белгорода: есть погибшие", "ru"),
+        ("Путин: Россия ответит", "ru"),
+    ],
+)
+def test_language_lets_letters_of_one_alphabet_decide_a_short_cyrillic_text(text, code):
+    assert detect_language(text) == code
+
+
+def test_language_keeps_russian_that_quotes_a_ukrainian_name():
+    text = "Агентство «Укрінформ» сообщило, что российские войска снова обстреляли Харьков и его пригороды."
+    assert detect_language(text) == "ru"
+
+
+def test_language_keeps_english_that_quotes_a_ukrainian_name():
+    assert detect_language("Officials in Kyiv (Київ) said the attack on the capital was repelled overnight.") == "en"

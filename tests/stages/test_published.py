@@ -162,3 +162,45 @@ def test_published_ignores_a_date_in_the_headline():
 def test_published_ignores_a_dated_teaser_sentence_above_the_story():
     text = "Meny\nLes også: Russland invaderte Ukraina 24. februar 2022 og har siden rykket fram\n" + STORY
     assert _published(text) is None
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "12 бер. 2024, 14:31",
+        "12 марта 2024 г., 14:31",
+        "wtorek, 12 marca 2024 r., 14:31",
+        "Publié le 12/03/2024 - 14:31",
+        "di 12 mrt 2024 14:31",
+        "12.03.24 14:31",
+    ],
+)
+def test_published_reads_abbreviated_months_year_suffixes_and_two_digit_years(byline):
+    assert _published("Overskrift om krigen i dag\n" + byline + "\n" + STORY) == "2024-03-12"
+
+
+def test_published_reads_french_first_of_the_month():
+    assert _published("La Russie revendique un village\npublié le 1er juin 2024 à 10h05\n" + STORY) == "2024-06-01"
+
+
+def test_published_month_name_settles_an_ambiguous_slash_date():
+    assert _published("Drones target power grid\n03/12/2024 March 12, 2024\n" + STORY) == "2024-03-12"
+
+
+def test_published_prefers_a_publication_stamp_below_an_update_stamp():
+    text = "Ryssland: Vi har tagit ännu en by\nUppdaterad 13 mars 2024 kl 08.40\nPublicerad 12 mars 2024 kl 21.05\n"
+    assert _published(text + STORY) == "2024-03-12"
+    assert _published("Ryssland: Vi har tagit ännu en by\nUppdaterad 13 mars 2024 kl 08.40\n" + STORY) == "2024-03-13"
+
+
+def test_published_reads_a_day_first_url_date():
+    assert _published(STORY, url="https://www.example.ru/politics/12/03/2024/65f0a1b29a79") == "2024-03-12"
+
+
+def test_published_html_without_metadata_reads_its_byline():
+    html = """<html><head><title>Ryska frivilliga gick in i Belgorod</title></head><body>
+    <nav><a>Nyheter</a><a>Sport</a></nav><article><h1>Ryska frivilliga gick in i Belgorod</h1>
+    <p>Publicerad 22 maj 2024 18.40</p>
+    <p>Ryska stridande på Ukrainas sida säger att de har tagit sig in i Belgorodregionen igen.</p>
+    <p>Enligt guvernören skadades tre civila när flera byar besköts under onsdagen.</p></article></body></html>"""
+    assert _published(html, format="html") == "2024-05-22"

@@ -62,16 +62,20 @@ _EMBED = re.compile(
     r"|a post shared by|view this post on instagram|t\.me/\w|^https?://\S+$"
 )
 _SLASH_CREDIT = re.compile(r"^/?\s*[\w.-]+(?:\s*/\s*[\w.-]+)+\s*/?$")
+_NAME_CREDIT = re.compile(r"^©?\s*[^\W\d_][\w.-]*(?: [^\W\d_][\w.-]*)?(?: ?/ ?[^\W\d_][\w.-]*(?: [^\W\d_][\w.-]*)?)+$")
 _TRAILING_CREDIT = re.compile(
-    r"(?:(?<=[.!?…»“”\"'])|(?<=[.!?…»“”\"']\s))\s*(?:\((?P<paren>[^()]{2,40})\)|/(?P<slash>[\w.\- ]{2,40}(?:/[\w.\- ]{1,30})*)/?)\s*$"
+    r"(?:(?<=[.!?…»“”\"'])|(?<=[.!?…»“”\"']\s))\s*(?:(?:[a-zäöüß]{1,4}/)*[a-zäöüß]{1,4}\s+)?(?:\((?P<paren>[^()]{2,40})\)|/(?P<slash>[\w.\- ]{2,40}(?:/[\w.\- ]{1,30})*)/?"
+    r"|(?:[—–-]\s*)?©?(?P<bare>[^\W\d_][\w.\-]{0,20}(?:\s?/\s?[\w.\-]{1,20})*))\s*$"
 )
 _DIGIT = re.compile(r"\d")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _UPPER_RUN = re.compile(r"[A-ZÀ-ÞА-ЯЁІЇЄҐ]{2,}\s+[A-ZÀ-ÞА-ЯЁІЇЄҐ]{2,}\s+[A-ZÀ-ÞА-ЯЁІЇЄҐ]{2,}")
 _CREDIT_PAREN = re.compile(r"\((?:quelle|source|kilde|källa|bron|foto|photo|bild|фото|kuva|zdjęcie)\s*:")
 # "REUTERS/Gleb Garanich", "AP Photo/Efrem Lukatsky": an agency and its photographer.
 _PHOTOGRAPHER = re.compile(
-    r"\b(?:[A-ZА-Я]{2,}(?: Photo| Images)?|Getty Images|Sputnik)\s*/\s*[A-ZА-Я][A-Za-zА-Яа-я]+ [A-ZА-Я][A-Za-zА-Яа-я]+|(?<!\w)fot\.\s+\S"
+    r"\b(?:[A-ZА-Я]{2,}(?: Photo| Images)?|Getty Images|Sputnik)\s*/\s*[A-ZА-Я][A-Za-zА-Яа-я]+ [A-ZА-Я][A-Za-zА-Яа-я]+|(?<!\w)(?i:fot)\.\s+\S"
 )
+_NAME_WORD = r"[A-ZÀ-ÞА-ЯЁІЇЄҐŁŚŻ][\w'’-]+"
 _SITE_SUFFIX = re.compile(r"^(.*\S)\s+(?:[|–—-]|::)\s+(\S.*?)$")
 _CAPITALISED = re.compile(r"^[^\W\d_]")
 # A headline is a short line; a longer one without final punctuation is a cut-off paragraph.
@@ -93,6 +97,8 @@ _CAPTION_MIN_WORDS = 8
 _DENSE_CHROME_MAX_CHARS = 600
 # A credit line on its own ("Getty Images", "Foto: Jessica Gow/TT") is this short.
 _CREDIT_MAX_WORDS = 6
+# "Подписывайтесь на наш Telegram-канал" and the like fit in this many words.
+_SOCIAL_MAX_WORDS = 12
 # A "Read more…" link glued to a paragraph's end fits in this many characters.
 _TEASER_TAIL_CHARS = 45
 
@@ -104,6 +110,8 @@ class _Lexicon:
     contains: tuple[str, ...]
     inline_markers: re.Pattern[str]  # multi-word ad markers glued into running text
     photo_credit: re.Pattern[str]  # "Foto: ..." opening a line or closing a caption
+    credit_line: re.Pattern[str]  # a short line of label and name without a colon: "Foto AFP", "Fot. Jan Nowak/PAP"
+    social_prompt: re.Pattern[str]  # "Читайте РБК в Telegram": a call to follow the site elsewhere
     source_credit: re.Pattern[str]  # "Quelle: ..." opening a line
     credit_phrases: tuple[str, ...]
     byline: re.Pattern[str]  # "By Jane Doe", "Av NTB |" opening a line
@@ -114,6 +122,7 @@ class _Lexicon:
     teaser_lead: re.Pattern[str]  # "Läs mer… Ryssland inleder offensiv"
     teaser_tail: re.Pattern[str]  # "... på flera platser. Läs mer…"
     agencies: frozenset[str]
+    author_note: re.Pattern[str]  # "Jane Doe is our Moscow correspondent." closing the text
     dates: re.Pattern[str]  # dates written with a month name
 
 
@@ -193,7 +202,7 @@ def _repair(text: str) -> str:
 def _tidy(line: str, lex: _Lexicon) -> str:
     line = _SPACES.sub(" ", line).strip()
     m = _TRAILING_CREDIT.search(line)
-    if m and _is_agency_signature(m.group("paren") or m.group("slash"), lex):
+    if m and _is_agency_signature(m.group("paren") or m.group("slash") or m.group("bare"), lex):
         line = line[: m.start()].rstrip()
     end = line[-_TEASER_TAIL_CHARS:]
     if "…" in end or "..." in end or ">" in end or "»" in end or "›" in end or "→" in end:
@@ -224,10 +233,16 @@ def _is_chrome(text: str, words: list[str], sentence: bool, lex: _Lexicon) -> bo
     low = text.casefold()
     bare = _BULLETS.sub("", low).rstrip(" .:!?…»>›→")
     n = len(words)
-    if bare in lex.lines or bare.startswith(lex.starts) or lex.teaser_lead.match(bare) or _is_embed(low):
+    if bare in lex.lines or _opens_with_furniture(bare, lex) or lex.teaser_lead.match(bare) or _is_embed(low):
         return True
     if n <= 3 and lex.roles.fullmatch(bare):
         return True  # "Journalist", "Foreign correspondent" under a name
+    if n <= _CREDIT_MAX_WORDS + 2 and not sentence and lex.credit_line.match(text):
+        return True
+    if n <= _SOCIAL_MAX_WORDS and lex.social_prompt.match(bare):
+        return True
+    if n <= _CREDIT_MAX_WORDS and _is_name_credit(text):
+        return True
     if n <= 8 and not sentence and all(w.casefold() in lex.lines for w in words):
         return True  # a breadcrumb or a menu: "Politik Ausland", "News / World / Europe"
     furniture = _has_any(low, lex.contains)
@@ -246,6 +261,18 @@ def _is_chrome(text: str, words: list[str], sentence: bool, lex: _Lexicon) -> bo
     # A flattened header holds several kinds of furniture at once.
     credit_note = "(" in text and bool(_CREDIT_PAREN.search(low))
     return furniture + reading_time + credit + credit_note + _has_byline_stamp(text, lex) >= 2
+
+
+def _is_name_credit(text: str) -> bool:
+    """ "Telegram / РДК", "© Efrem Lukatsky / AP": a picture's source alone on its line."""
+    return "/" in text and bool(_NAME_CREDIT.match(text)) and all(w[:1].isupper() for w in _WORD.findall(text))
+
+
+def _opens_with_furniture(bare: str, lex: _Lexicon) -> bool:
+    """ "Read more: ...", "Czytaj także ..."; but "Czytaj dalej, powiedział rzecznik" is a quote."""
+    return bare.startswith(lex.starts) and not any(
+        bare.startswith(s) and bare[len(s) : len(s) + 1] == "," for s in lex.starts
+    )
 
 
 def _has_any(low: str, phrases: tuple[str, ...]) -> bool:
@@ -273,7 +300,11 @@ def _has_credit(text: str, low: str, lex: _Lexicon) -> bool:
 def _is_source_credit(text: str, lex: _Lexicon) -> bool:
     """A "Source: X" line naming where a picture or video came from, not a block of text."""
     m = lex.source_credit.match(text)
-    return bool(m) and len(_WORD.findall(text[m.end() :])) <= 6 and not _ends_sentence(text.rstrip('»«"“”'))
+    if not m:
+        return False
+    n = len(_WORD.findall(text[m.end() :]))
+    # "Quelle: F.A.Z." ends on an abbreviation's dot, not a sentence's.
+    return n <= 6 and (not _ends_sentence(text.rstrip('»«"“”')) or n <= 3)
 
 
 def _is_byline(text: str, n_words: int, sentence: bool, lex: _Lexicon) -> bool:
@@ -320,12 +351,14 @@ def _assemble(
         key = _norm(line.text)
         if line.chrome:
             after_byline = after_byline or (i <= first + 2 and _is_stamped(line.text, lex))
-            after_teaser = _BULLETS.sub("", key) in lex.teasers
+            # A teaser block may carry more chrome ("list of 4 items") before its titles.
+            after_teaser = _BULLETS.sub("", key) in lex.teasers or after_teaser and len(line.words) <= 5
             tail_closed = (
                 tail_closed or i > last
             )  # "Related topics", "Les også": what follows is not the story
             continue
-        teaser_title = after_teaser and not line.sentence  # the articles a "Read more" line points to
+        # The articles a "Read more" line points to; their titles may be questions.
+        teaser_title = after_teaser and (not line.sentence or _is_question_title(line))
         after_teaser = teaser_title
         repeated = key in seen and len(line.words) >= _REPEAT_MIN_WORDS
         if i == headline_at or teaser_title or repeated or _repeats_title(line, headline):
@@ -339,9 +372,17 @@ def _assemble(
                 headline = line.text
                 seen.add(key)
                 continue
-        if i > last and (tail_closed and not line.sentence or _is_tail_furniture(line, lex, stop)):
+        if i > last and (
+            tail_closed and not line.sentence or _is_tail_furniture(line, lex, stop) or _opens_tag_list(lines, i)
+        ):
             continue
-        if not line.sentence and (_is_caption(lines, i, lex) or _is_author_name(lines, i, lex)):
+        # Above the story a short full sentence over a credit is a caption too ("Soldater vid fronten. Arkivbild.");
+        # inside it, a short paragraph may just precede a picture.
+        # Anywhere, a sentence that ends on a full date over a credit is a caption ("..., le 20 mai 2024.").
+        header_caption = i < first and len(line.words) < _PARAGRAPH_MIN_WORDS or _ends_with_date(line.text, lex)
+        if (not line.sentence or header_caption) and _is_caption(lines, i, lex) or (
+            not line.sentence and _is_author_name(lines, i, lex)
+        ):
             continue
         if (
             not line.sentence
@@ -360,6 +401,8 @@ def _assemble(
         seen.add(key)
         body.append(text)
     _strip_trailing_credits(body, lex)
+    if body and lex.author_note.match(body[-1]):
+        body.pop()
     return headline, body
 
 
@@ -382,6 +425,17 @@ def _flattened_headline(header: list[_Line], lex: _Lexicon) -> str | None:
     )
 
 
+def _ends_with_date(text: str, lex: _Lexicon) -> bool:
+    tail = text[-40:]
+    return bool(_DIGIT.search(tail)) and any(
+        m.end() >= len(tail) - 2 and _YEAR.search(m.group()) for m in lex.dates.finditer(tail)
+    )
+
+
+def _is_question_title(line: _Line) -> bool:
+    return len(line.words) <= _HEADLINE_MAX_WORDS // 2 and line.text.rstrip("»“”\"' ").endswith("?")
+
+
 def _is_standfirst(line: _Line, i: int, headline_at: int | None) -> bool:
     """A long line right under the headline is its standfirst, even without a full stop."""
     return headline_at is not None and i == headline_at + 1 and len(line.words) >= _STANDFIRST_MIN_WORDS
@@ -396,7 +450,13 @@ def _is_caption(lines: list[_Line], i: int, lex: _Lexicon) -> bool:
     credit_after = (
         after is not None
         and after.chrome
-        and bool(lex.photo_credit.match(after.text) or _has_any(after.text.casefold(), lex.credit_phrases))
+        and bool(
+            lex.photo_credit.match(after.text)
+            or lex.credit_line.match(after.text)
+            or after.text.startswith("©")
+            or _is_name_credit(after.text)
+            or _has_any(after.text.casefold(), lex.credit_phrases)
+        )
     )
     credit_before = (
         before is not None
@@ -490,6 +550,15 @@ def _strip_kicker(text: str, lex: _Lexicon, max_words: int) -> str:
     return rest
 
 
+def _opens_tag_list(lines: list[_Line], i: int) -> bool:
+    """ "Россия / Белгородская область / Вячеслав Гладков": unpunctuated lines to the end, one name each.
+
+    A crosshead over a last short paragraph is followed by a sentence, and a cut-off ending is one line.
+    """
+    tail = lines[i:]
+    return len(tail) >= 2 and all(not t.sentence and len(t.words) <= 4 for t in tail)
+
+
 def _is_tail_furniture(line: _Line, lex: _Lexicon, stop: frozenset[str]) -> bool:
     """After the last paragraph: agency signatures, author notes, tag lists. A cut-off last word ("Wh") stays."""
     text = line.text.strip()
@@ -500,6 +569,9 @@ def _is_tail_furniture(line: _Line, lex: _Lexicon, stop: frozenset[str]) -> bool
     bare = text.strip("()/ ").casefold()
     if bare in lex.agencies or _SLASH_CREDIT.match(text):
         return True
+    signed = re.search(r"\(([^()]{2,30})\)$", text)
+    if signed and not line.sentence and len(line.words) <= 8 and _is_agency_signature(signed.group(1), lex):
+        return True  # a correspondent's signature: "Z Kijowa Jan Nowak (PAP)"
     if len(line.words) <= 3 and text.replace("/", "").replace(" ", "").isupper() and len(text) <= 20:
         return True
     return not line.sentence and len(line.words) >= 3 and not any(w.casefold() in stop for w in line.words)
@@ -514,7 +586,7 @@ def _strip_trailing_credits(body: list[str], lex: _Lexicon) -> None:
             body.pop()
             continue
         m = _TRAILING_CREDIT.search(text)
-        if m and _is_agency_signature(m.group("paren") or m.group("slash"), lex):
+        if m and _is_agency_signature(m.group("paren") or m.group("slash") or m.group("bare"), lex):
             body[-1] = text[: m.start()].rstrip()
             if not body[-1]:
                 body.pop()
@@ -523,7 +595,7 @@ def _strip_trailing_credits(body: list[str], lex: _Lexicon) -> None:
 
 
 def _is_agency_signature(credit: str, lex: _Lexicon) -> bool:
-    credit = re.sub(r"(?i)^(?:avec|with|mit|med|met|con|z|с|з)\s+", "", credit.strip())
+    credit = re.sub(r"(?i)^(?:avec|with|mit|med|met|con|z|с|з)\s+", "", credit.strip().lstrip("©").strip())
     parts = [
         p.strip().casefold() for p in re.split(r"[/,]| og | and | und | et | och | i ", credit) if p.strip()
     ]
@@ -559,6 +631,13 @@ def _lexicon() -> _Lexicon:
         starts=tuple(data["starts"]["all"]),
         contains=tuple(data["contains"]["all"]),
         inline_markers=re.compile(rf"(?i)(?<!\w)(?:{_alternation(multiword)})(?!\w)"),
+        credit_line=re.compile(
+            rf"(?i)^\(?(?:{photo})\.?,?(?:\s*/\s*(?:{photo})\.?)?\s+(?-i:[A-ZÀ-ÞА-ЯЁІЇЄҐ])"
+        ),
+        social_prompt=re.compile(
+            rf"(?i)^(?:{_alternation(data['social']['prompts'])})(?!\w).{{0,80}}"
+            rf"(?<!\w)(?:{_alternation(data['social']['platforms'])})(?!\w)"
+        ),
         photo_credit=re.compile(  # opening the line, or closing it after a sentence: "... vor Kameras. Bild: AFP"
             rf"(?i)^\(?(?:{photo})\.?\s*:\s*\S|(?:(?<=[.!?…»\"”’)])\s+|\()(?:{photo})\.?\s*:\s*\S[^.!?]{{0,80}}$"
         ),
@@ -572,8 +651,13 @@ def _lexicon() -> _Lexicon:
         teaser_lead=re.compile(rf"(?i)^(?:{_alternation(teasers)})\s*(?:…|\.{{3}}|:|»|›|→|>|–|-)"),
         teaser_tail=re.compile(rf"(?i)\s*(?<!\w)(?:{_alternation(teasers)})\s*(?:…|\.{{3}}|»|›|→|>)\s*$"),
         agencies=frozenset(data["agencies"]["names"]),
+        author_note=re.compile(
+            rf"^{_NAME_WORD}(?: (?:{_NAME_WORD}|{_alternation(data['bylines']['particles'])})){{1,3}} "
+            rf"(?:{_alternation(data['bylines']['copulas'])}) "
+            rf"(?:[^.!?]{{0,60}}?)(?<!\w)(?:{_alternation(data['bylines']['roles'])})(?!\w)[^.!?]{{0,80}}[.!]?$"
+        ),
         dates=re.compile(
-            rf"(?i)(?:(?<![\d.])\d{{1,2}}(?:\.|st|nd|rd|th)?\s*(?:de\s+)?{month}(?:,?\s*(?:de\s+)?(?:19|20)\d{{2}})?"
+            rf"(?i)(?:(?<![\d.])\d{{1,2}}(?:\.|st|nd|rd|th|er)?\s*(?:de\s+)?{month}(?:,?\s*(?:de\s+)?(?:19|20)\d{{2}})?"
             rf"|{month}\s*\d{{1,2}}(?:st|nd|rd|th)?(?!\d)(?:,?\s*(?:19|20)\d{{2}})?)"
         ),
     )

@@ -49,6 +49,17 @@ _LANGUAGES = (
     Language.ARABIC,
 )
 _SCANDINAVIAN = ("da", "nb", "nn", "sv")
+# The languages wirewatch reads; the others in _LANGUAGES only keep lingua from forcing a text onto these.
+_SUPPORTED = frozenset(("da", "nb", "nn", "sv", "en", "de", "nl", "fr", "pl", "ru", "uk", "es", "it", "fi"))
+# A headline-length text has too few trigrams to tell a supported language from a neighbour
+# ("Nye angreb mod Kyiv i nat" scores as Romanian): below this many words, only supported ones compete.
+_SHORT_WORDS = 12
+# Letters that, of the Cyrillic alphabets lingua knows, only Ukrainian (and Belarusian, with "ў") or only
+# Russian (and Belarusian) use: on a short text they settle what trigrams cannot ("Удар по Одесі" is not
+# Bulgarian). Bulgarian has none of "ыэё", and Ukrainian has none of them either.
+_UKRAINIAN_LETTERS = frozenset("іїєґ")
+_BELARUSIAN_LETTERS = frozenset("ў")
+_RUSSIAN_LETTERS = frozenset("ыэё")
 # Lingua's cost grows with length while its answer stops changing after a paragraph or two.
 _DETECTOR_CHARS = 1200
 # Below this much function-word evidence the Scandinavian vote is noise; lingua keeps its answer.
@@ -57,19 +68,46 @@ _MIN_VOTE = 1.5
 _MIN_MARGIN = 0.5
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _LETTER = re.compile(r"[^\W\d_]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
 def detect_language(text: str) -> str | None:
     """The ISO 639-1 code of `text` (Norwegian as `nb`/`nn`), or None when it cannot be told."""
     if len(_LETTER.findall(text[:_DETECTOR_CHARS])) < 3:
         return None
-    found = _detector().detect_language_of(text[:_DETECTOR_CHARS])
-    if found is None:
+    sample = text[:_DETECTOR_CHARS]
+    code = _cyrillic_alphabet(sample.casefold()) or _lingua(sample)
+    if code is None:
         return None
-    code = found.iso_code_639_1.name.lower()
     if code in _SCANDINAVIAN:
         return _scandinavian_vote(text) or code
     return code
+
+
+def _lingua(sample: str) -> str | None:
+    if len(_WORD.findall(sample)) >= _SHORT_WORDS:
+        found = _detector().detect_language_of(sample)
+        return found.iso_code_639_1.name.lower() if found is not None else None
+    codes = (c.language.iso_code_639_1.name.lower() for c in _detector().compute_language_confidence_values(sample))
+    return next((code for code in codes if code in _SUPPORTED), None)
+
+
+def _cyrillic_alphabet(low: str) -> str | None:
+    """uk or ru when the letters only one of the two alphabets has clearly outnumber the other's.
+
+    A Russian text may quote a Ukrainian name ("Київ") and the other way round, so one letter does not decide.
+    """
+    if any(ch in low for ch in _BELARUSIAN_LETTERS):
+        return None
+    if 2 * len(_CYRILLIC.findall(low)) < len(_LETTER.findall(low)):
+        return None  # a Latin-script text quoting a Cyrillic name
+    ukrainian = sum(low.count(ch) for ch in _UKRAINIAN_LETTERS)
+    russian = sum(low.count(ch) for ch in _RUSSIAN_LETTERS)
+    if ukrainian >= 2 * russian + 1:
+        return "uk"
+    if russian >= 2 * ukrainian + 1:
+        return "ru"
+    return None
 
 
 @functools.cache

@@ -13,6 +13,7 @@ never read.
 from __future__ import annotations
 
 import email.utils
+import html as html_module
 import functools
 import re
 import tomllib
@@ -24,14 +25,30 @@ from wirewatch.model import CleanText, PartialDate, RawArticle
 
 # The crawler's metadata prefix (" date 2023-05"), normally the text's start, at worst a line's.
 _PREFIX = re.compile(r"^[^\S\n]*date:?[^\S\n]+(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?![\d-])", re.MULTILINE)
+_HTML_HIDDEN = re.compile(r"(?is)<(script|style|head)\b.*?</\1\s*>")
+_HTML_TAG = re.compile(r"<[^<>]{1,500}>")
+_HTML_BLOCK = re.compile(
+    r"</?(?:p|div|br|li|h[1-6]|time|span|html|body|article|section|header|footer|nav|ul|figure|figcaption)\b[^<>]*>",
+    re.IGNORECASE,
+)
 _ISO_START = re.compile(r"^\s*(\d{4}(?:-\d{2}(?:-\d{2})?)?)")
 _TIME = re.compile(r"(?<!\d)(?:[01]?\d|2[0-3])[:.h][0-5]\d(?![\d.,]\d)")
 _URL_DAY = re.compile(
     r"(?<![\d.])((?:19|20)\d{2})(?:([/_-])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])|(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01]))(?!\d)"
 )
+# "/politics/12/03/2024/...": European day-first order, as some Russian and Ukrainian sites write it.
+_URL_DAY_FIRST = re.compile(r"/(0[1-9]|[12]\d|3[01])[/.-](0[1-9]|1[0-2])[/.-]((?:19|20)\d{2})(?=[/.-]|$)")
 _URL_MONTH = re.compile(r"/((?:19|20)\d{2})/(0?[1-9]|1[0-2])(?:/|$)")
 _URL_YEAR = re.compile(r"/((?:19|20)\d{2})(?:/|$)")
 _WORDS = re.compile(r"[^\W_]+")
+_NOT_ALNUM = re.compile(r"[\W_]+")  # the complement of str.isalnum
+# Words that mark a stamp as the last update, not the publication.
+_UPDATED = re.compile(
+    r"(?i)(?<!\w)(?:updated|oppdatert|uppdaterad|opdateret|aktualisiert|bijgewerkt|aangepast|laatste update|"
+    r"mis à jour|modifié|aktualizacja|zaktualizowano|обновлено|обновлен|оновлено|актуализирано|päivitetty)(?!\w)"
+)
+# How many lines below an update stamp the publication stamp may come.
+_UPDATE_REACH = 3
 _US_CLOCK = re.compile(r"(?i)\d\s*[ap]\.?m\b")
 # The prefix, if any, comes before the story: look no further than this.
 _PREFIX_REACH = 500
@@ -55,6 +72,7 @@ class _Found:
     year: int | None
     month: int
     day: int | None
+    ambiguous: bool = False  # "03/12/2024": day and month could be either way round
 
 
 def published_date(raw: RawArticle, clean: CleanText) -> PartialDate | None:
@@ -65,6 +83,8 @@ def published_date(raw: RawArticle, clean: CleanText) -> PartialDate | None:
     hint = _hint_date(raw.date_hint)
     if html and hint is None:
         hint = _html_date(raw.text, raw.url)
+        if hint is None:  # no date in the page's metadata: read its byline as text ("<p>Publicerad 22 maj 2024</p>")
+            text = _html_lines(raw.text)
     url_day, url_ref = _url_dates(raw.url)
     references = [d for d in (prefix, hint, url_ref) if d is not None]
 
@@ -110,6 +130,11 @@ def _html_date(html: str, url: str | None) -> PartialDate | None:
     return _parse_iso(found) if found else None
 
 
+def _html_lines(page: str) -> str:
+    page = _HTML_HIDDEN.sub(" ", page)
+    return html_module.unescape(_HTML_TAG.sub(lambda m: "\n" if _HTML_BLOCK.match(m.group()) else "", page))
+
+
 def _parse_iso(text: str) -> PartialDate | None:
     try:
         return PartialDate.parse(text)
@@ -128,6 +153,10 @@ def _url_dates(url: str | None) -> tuple[PartialDate | None, PartialDate | None]
         day = _make(int(m.group(1)), int(month), int(day_of_month))
         if day is not None:
             return day, day
+    for m in _URL_DAY_FIRST.finditer(path):
+        day = _make(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        if day is not None:
+            return day, day
     m = _URL_MONTH.search(path)
     if m:
         return None, PartialDate(int(m.group(1)), int(m.group(2)))
@@ -136,24 +165,38 @@ def _url_dates(url: str | None) -> tuple[PartialDate | None, PartialDate | None]
 
 
 def _byline_date(text: str, clean: CleanText) -> _Found | None:
-    """The first date in a byline-shaped line near the top that neither the body nor the headline holds."""
+    """The first date in a byline-shaped line near the top that neither the body nor the headline holds.
+
+    An update stamp printed above the publication stamp ("Uppdaterad 13 mars ... Publicerad 12 mars") gives way
+    to it when one follows within a few lines.
+    """
     body_key = _key(clean.body)
     headline_key = _key(clean.headline or "")
     body_lines = 0
+    update: _Found | None = None
+    lines_since_update = 0
     for line in (s.strip() for s in text.splitlines()):
         if not line:
             continue
+        if update is not None:
+            lines_since_update += 1
+            if lines_since_update > _UPDATE_REACH:
+                return update
         if _in_body(line, body_key):
             body_lines += len(line.split()) >= 8
             if body_lines >= _HEADER_BODY_LINES:
-                return None
+                return update
             continue
         if headline_key and _key(line).startswith(headline_key) and len(_key(line)) - len(headline_key) < 20:
             continue  # "Angriff am 12. März 2024: was wir wissen" dates the event, not the article
-        for found in _dates(line):
+        # "03/12/2024 March 12, 2024": a month name settles what a day/month order left open.
+        for found in sorted(_dates(line), key=lambda f: f.ambiguous):
             if _is_byline_date(line, found):
+                if update is None and _UPDATED.search(line, max(0, found.start - 30), found.start):
+                    update = found
+                    break
                 return found
-    return None
+    return update
 
 
 def _is_byline_date(line: str, found: _Found) -> bool:
@@ -213,7 +256,7 @@ def _make(year: int, month: int, day: int | None) -> PartialDate | None:
 
 
 def _key(text: str) -> str:
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
+    return _NOT_ALNUM.sub("", text.casefold())
 
 
 def _in_body(line: str, body_key: str) -> bool:
@@ -234,6 +277,8 @@ def _dates(line: str) -> list[_Found]:
             y, mo, d = int(g["ny"]), int(g["nm"]), int(g["nd"])
             if mo > 12 or g["sep"] == "/" and _US_CLOCK.search(line):  # 03/12/2024 on a US page is 12 March
                 mo, d = d, mo
+        elif g["sy"]:  # "22.05.24 18:40": a two-digit year, as some bylines print it
+            y, mo, d = 2000 + int(g["sy"]), int(g["sm"]), int(g["sd"])
         elif g["dm"]:
             y, mo, d = _int(g["dy"]), _month_number(g["dm"]), int(g["dd"])
         else:
@@ -242,7 +287,8 @@ def _dates(line: str) -> list[_Found]:
             continue
         if y is None and _make(2000, mo, d) is None:  # 2000 is a leap year: 29 February passes
             continue
-        found.append(_Found(m.start(), m.end(), y, mo, d))
+        ambiguous = bool(g["ny"]) and g["sep"] == "/" and mo != d and max(mo, d or 0) <= 12
+        found.append(_Found(m.start(), m.end(), y, mo, d, ambiguous))
     return found
 
 
@@ -280,7 +326,8 @@ def _date_pattern() -> re.Pattern[str]:
             (
                 rf"(?<!\d)(?P<iy>{year})[-/](?P<im>\d{{1,2}})[-/](?P<id>\d{{1,2}})(?!\d)",
                 rf"(?<![\d.])(?P<nd>\d{{1,2}})(?P<sep>[./-])(?P<nm>\d{{1,2}})(?P=sep)(?P<ny>{year})",
-                rf"(?<![\d.,])(?P<dd>\d{{1,2}})(?:\.|st|nd|rd|th)?\s*(?:de\s+)?(?P<dm>{month}),?\s*(?:de\s+)?(?P<dy>{year})?",
+                rf"(?<![\d.])(?P<sd>\d{{1,2}})\.(?P<sm>\d{{1,2}})\.(?P<sy>\d{{2}})(?![\d.])",
+                rf"(?<![\d.,])(?P<dd>\d{{1,2}})(?:\.|st|nd|rd|th|er)?\s*(?:de\s+)?(?P<dm>{month}),?\s*(?:de\s+)?(?P<dy>{year})?",
                 rf"(?P<mm>{month})\s*(?P<md>\d{{1,2}})(?:st|nd|rd|th)?(?![\d.:]\d),?\s*(?P<my>{year})?",
             )
         ),
