@@ -34,6 +34,17 @@ ENTITIES = {
     "rvc": Entity("rvc", "Russian Volunteer Corps", "ORG"),
     "kapustin": Entity("kapustin", "Denis Kapustin", "PER"),
     "gladkov": Entity("gladkov", "Vyacheslav Gladkov", "PER"),
+    "kharkiv": Entity("kharkiv", "Kharkiv", "LOC", precision="settlement"),
+    "kharkiv-oblast": Entity("kharkiv-oblast", "Kharkiv Oblast", "LOC", precision="region"),
+    "syniehubov": Entity("syniehubov", "Oleh Syniehubov", "PER"),
+    "ryzhivka": Entity("ryzhivka", "Ryzhivka", "LOC", precision="settlement"),
+    "sumy-oblast": Entity("sumy-oblast", "Sumy Oblast", "LOC", precision="region"),
+    "demchenko": Entity("demchenko", "Andriy Demchenko", "PER"),
+    "kupiansk": Entity("kupiansk", "Kupiansk", "LOC", lat=49.71, lon=37.61, precision="settlement"),
+    "kupiansk-raion": Entity(
+        "kupiansk-raion", "Kupiansk Raion", "LOC", lat=49.65, lon=37.75, precision="district"
+    ),
+    "vovchansk": Entity("vovchansk", "Vovchansk", "LOC", lat=50.29, lon=36.94, precision="settlement"),
 }
 NOWHERE = Evidence("body", 0, 0, "")
 

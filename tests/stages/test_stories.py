@@ -2,11 +2,13 @@ from __future__ import annotations
 
 import random
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from story_fixtures import ALL, RAID, UNDATED, article, neutral_embed
 
+from wirewatch.embeddings import DIM, Embedder
 from wirewatch.model import Article, PartialDate
 from wirewatch.stages.stories import StoryIndex, StoryUpdate, update_stories
 
@@ -160,3 +162,164 @@ def test_stories_later_report_joins_through_the_events_it_dates():
     assert ingest([*RAID, recap])["recap-fr"] == ingest(RAID)["raid-en"]
     apart = ingest([*RAID, undated_events])
     assert apart["recap-sv"] != apart["raid-en"]  # ten days on, with nothing dated back to the raid
+
+
+# Two strikes on one city six days apart, reported across languages.
+STRIKE = [
+    article(
+        "strike-en",
+        "en",
+        "2024-05-19",
+        "Russian drones struck Kharkiv on Sunday, killing six and wounding 27, Oleh Syniehubov said.",
+        ["kharkiv", "syniehubov", "ukraine"],
+        events=[("remote_attack", "2024-05-19", "kharkiv", ())],
+        figures=[("killed", 6, "syniehubov", False), ("wounded", 27, "syniehubov", False)],
+    ),
+    article(
+        "strike-pl",
+        "pl",
+        "2024-05-20",
+        "Nocny atak dronów na Charków: sześć ofiar, 27 rannych – podał Ołeh Syniehubow.",
+        ["kharkiv", "syniehubov"],
+        # a night strike dated by its next-day report: within the slack of one happening
+        events=[("remote_attack", "2024-05-20", "kharkiv", ())],
+        figures=[("killed", 6, "syniehubov", False), ("wounded", 27, "syniehubov", False)],
+    ),
+]
+STORE_STRIKE = article(
+    "store-uk",
+    "uk",
+    "2024-05-25",
+    "Авіабомби влучили в гіпермаркет у Харкові: 12 загиблих, 43 поранені, повідомив Олег Синєгубов.",
+    ["kharkiv", "syniehubov", "ukraine"],
+    events=[("remote_attack", "2024-05-25", "kharkiv", ())],
+    figures=[("killed", 12, "syniehubov", False), ("wounded", 43, "syniehubov", False)],
+)
+STRIKE_MONTH_ONLY = article(
+    "strike-sv",
+    "sv",
+    "2024-05",
+    "Sex döda och 27 skadade i drönarattack mot Charkiv, uppger Oleh Synjehubov.",
+    ["kharkiv", "syniehubov", "kharkiv-oblast"],
+    events=[("remote_attack", "2024-05", "kharkiv", ())],
+    figures=[("killed", 6, "syniehubov", False), ("wounded", 27, "syniehubov", False)],
+)
+
+
+def test_stories_same_town_struck_again_within_the_week_stays_apart():
+    stories = ingest([*STRIKE, STORE_STRIKE])
+    assert stories["strike-en"] == stories["strike-pl"]
+    assert stories["store-uk"] != stories["strike-en"]
+
+
+def test_stories_month_only_report_follows_the_strike_whose_tolls_it_gives():
+    stories = ingest([*STRIKE, STORE_STRIKE, STRIKE_MONTH_ONLY])
+    assert stories["strike-sv"] == stories["strike-en"]
+    assert stories["store-uk"] != stories["strike-en"]  # the month-only report does not bridge them
+
+
+def paraphrase_embed(texts: list[str]) -> np.ndarray:
+    """Headlines that e5 finds near-paraphrases (cosine ~0.9) whatever their language."""
+    common = np.zeros(DIM, dtype=np.float32)
+    common[0] = 1.0
+    rows = []
+    for k, _ in enumerate(texts):
+        noise = np.zeros(DIM, dtype=np.float32)
+        noise[1 + k % (DIM - 1)] = 1.0
+        rows.append(np.sqrt(0.9) * common + np.sqrt(0.1) * noise)
+    return np.stack(rows)
+
+
+def _raid_reports(second_day: str) -> list[Article]:
+    village = article(
+        "sumy-en",
+        "en",
+        "2024-04-16",
+        "A Russian sabotage group tried to cross near Ryzhivka in the Sumy region, Andriy Demchenko said.",
+        ["ryzhivka", "sumy-oblast", "demchenko", "russia"],
+        events=[("incursion", "2024-04-16", "ryzhivka", ())],
+    )
+    region_only = article(
+        "sumy-de",
+        "de",
+        second_day,
+        "Grenzschützer wehren russische Sabotagegruppe in der Region Sumy ab.",
+        ["sumy-oblast", "russia"],
+        events=[("armed_clash", None, "sumy-oblast", ())],
+    )
+    return [village, region_only]
+
+
+def ingest_with(articles: list[Article], embed: Embedder) -> dict[str, str]:
+    store = {a.id: a for a in articles}
+    update = update_stories(StoryIndex.empty(), articles, lambda ids: [store[i] for i in ids], embed)
+    return update.assignments
+
+
+def test_stories_same_day_paraphrase_naming_only_the_region_joins():
+    stories = ingest_with(_raid_reports("2024-04-16"), paraphrase_embed)
+    assert stories["sumy-de"] == stories["sumy-en"]
+
+
+def test_stories_region_alone_without_matching_wording_stays_apart():
+    stories = ingest_with(_raid_reports("2024-04-16"), neutral_embed)
+    assert stories["sumy-de"] != stories["sumy-en"]
+
+
+def test_stories_paraphrase_days_apart_stays_apart():
+    stories = ingest_with(_raid_reports("2024-04-20"), paraphrase_embed)
+    assert stories["sumy-de"] != stories["sumy-en"]
+
+
+def _shelling(id: str, lang: str, place: str) -> Article:
+    return article(
+        id,
+        lang,
+        "2023-08-10",
+        f"Russian shelling of {place} kills civilians, Oleh Syniehubov says.",
+        [place, "kharkiv-oblast", "syniehubov"],
+        events=[("remote_attack", "2023-08-10", place, ())],
+    )
+
+
+def test_stories_alike_reports_from_different_towns_of_one_region_stay_apart():
+    stories = ingest_with(
+        [_shelling("kupiansk-en", "en", "kupiansk"), _shelling("vovchansk-en", "en", "vovchansk")],
+        paraphrase_embed,
+    )
+    assert stories["kupiansk-en"] != stories["vovchansk-en"]
+
+
+def test_stories_alike_reports_of_a_town_and_its_district_join():
+    stories = ingest_with(
+        [_shelling("kupiansk-en", "en", "kupiansk"), _shelling("raion-uk", "uk", "kupiansk-raion")],
+        paraphrase_embed,
+    )
+    assert stories["kupiansk-en"] == stories["raion-uk"]
+
+
+def test_stories_undated_article_joins_the_story_its_links_add_up_to():
+    # It matches the raid report best, but three reports of the Grayvoron shelling nearly as well.
+    shelling = [
+        article(
+            f"shell-{lang}",
+            lang,
+            day,
+            f"Gladkov: shelling of Grayvoron ({lang})",
+            ["grayvoron", "gladkov", "belgorod-oblast"],
+            events=[("remote_attack", day, "grayvoron", ())],
+        )
+        for lang, day in [("en", "2023-06-02"), ("de", "2023-06-03"), ("ru", "2023-06-04")]
+    ]
+    undated = article(
+        "undated-da",
+        "da",
+        None,
+        "Kapustin og Gladkov: kampe i Grajvoron og Kozinka.",
+        ["grayvoron", "gladkov", "kozinka", "rvc", "kapustin", "belgorod-oblast"],
+        events=[("incursion", None, "kozinka", ("rvc",)), ("remote_attack", None, "grayvoron", ())],
+    )
+    raid = RAID[2]
+    for order in ([raid, *shelling, undated], [undated, raid, *shelling], [*shelling, undated, raid]):
+        stories = ingest(order, batches=len(order))
+        assert stories["undated-da"] == stories["shell-en"] != stories[raid.id]

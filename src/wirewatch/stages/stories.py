@@ -8,9 +8,19 @@ multilingual embedding of the headline, calibrated per language pair because raw
 cross-lingual cosines sit barely above unrelated ones. A story is a connected
 component of that link graph, so it does not depend on input order.
 
+Three rules keep the links to one happening:
+- the same kind of physical event at the same place, dated by both articles to days
+  more than two apart, is a second happening ("Kharkiv struck again"), whatever else
+  they share; when one article cannot give the day, death and injury counts that share
+  no value tell the two apart (a month-only report then follows the strike it counts);
+- wording stands in for a shared town only when the two articles do not put their
+  events in different towns (places within NEAR_KM count as one area);
+- near-paraphrase headlines on the same days link with only a region or a person in
+  common, as when one report names the village and another only the region.
+
 An undated article cannot tell two time-separated episodes apart, so it never
-bridges stories: it follows the dated article it matches best, and moves when a
-better match arrives.
+bridges stories: it follows the story whose dated articles its links add up to most
+(a sum, so one lucky match does not outvote several), and moves when that changes.
 
 Incremental: each new article is scored only against candidates from (entity,
 month) blocks and from a per-month approximate-nearest-neighbour index, so the cost
@@ -59,8 +69,21 @@ MIN_SHARED = 1.0  # shared weight needed: one specific place or person, or sever
 LINK_SCORE = 0.35
 UNDATED_LINK_SCORE = 0.38  # no date, so no closeness term: the same bar asks more of the content
 ANCHORLESS_SEMANTIC = 0.5  # calibrated similarity that stands in for a shared place or event
+# Near-paraphrase headlines on the same days need less in common: a report that names only
+# the region ("in the Sumy region") and one that names the village tell one episode.
+PARAPHRASE_SEMANTIC = 0.75
+PARAPHRASE_MAX_GAP = 1
+PARAPHRASE_MIN_SHARED = 0.3
+NEAR_KM = 30.0  # places this close are one area: a town and its district, the villages of one raid
 BLOCK_MIN_WEIGHT = 0.2  # entities lighter than this (countries) propose no candidates
 DUPLICATE_COSINE = 0.97  # same-language near-copies link whatever their entities
+# The same kind of physical event at the same place, dated days apart by both articles,
+# is a second happening there ("Kharkiv shelled again"), not the same episode. Two days
+# of slack let a night strike, its next-day count and a two-day battle agree.
+HAPPENING_SLACK_DAYS = 2
+PHYSICAL = frozenset(
+    {"incursion", "armed_clash", "remote_attack", "territory_taken", "retreat", "capture", "displacement"}
+)
 
 # e5 cosines are compressed into ~0.7-0.95; these are the means measured on the
 # dev set for different-story pairs, same language and across languages.
@@ -89,12 +112,17 @@ class _Doc(msgspec.Struct, array_like=True):
     places: list[str]  # towns, districts, sites: what pins an episode to the map (a region is too wide)
     label: str  # slug that names a story this article founds
     duplicate_of: str | None = None
+    # Physical events dated to a day: ("type@place", proleptic ordinal).
+    happenings: list[tuple[str, int]] = []
+    tolls: list[tuple[str, int]] = []  # (figure kind, value) for the dead and wounded
+    coords: dict[str, tuple[float, float]] = {}  # place id -> (lat, lon), for `places` that have them
+    follows: dict[str, float] = {}  # undated only: dated article id -> link score
 
 
 class _State(msgspec.Struct, array_like=True):
     docs: list[_Doc]
     story_of: list[str]
-    # Undated articles: (score, id) of the dated article they follow.
+    # Undated articles: (score, id) of their best link into the story they follow.
     attachment: list[tuple[float, str] | None]
     vectors: bytes
     anns: dict[int, bytes]  # month -> its ANN index
@@ -121,7 +149,7 @@ class StoryIndex:
 
     Dated articles form the link graph. An undated article cannot say which of two
     time-separated episodes it belongs to, so it never bridges stories: it follows
-    the dated article it matches best (its attachment) and moves when a better one arrives.
+    the story its links add up to most (`vote`) and moves when that changes.
     """
 
     def __init__(
@@ -151,6 +179,10 @@ class StoryIndex:
         self._months_of: dict[str, set[int]] = defaultdict(set)
         for i, doc in enumerate(docs):
             self._block(i, doc)
+        self._followers: dict[str, set[int]] = defaultdict(set)  # dated id -> undated positions
+        for i, doc in enumerate(docs):
+            for dated in doc.follows:
+                self._followers[dated].add(i)
 
     @classmethod
     def empty(cls) -> StoryIndex:
@@ -196,6 +228,8 @@ class StoryIndex:
             self._anns[month] = _new_ann()
         self._anns[month].add(i, vector.astype(np.float32))
         self._block(i, doc)
+        for dated in doc.follows:
+            self._followers[dated].add(i)
         return i
 
     def _note_founder(self, story: str, article_id: str) -> None:
@@ -253,6 +287,30 @@ class StoryIndex:
         if story in self._founders:
             self._note_founder(into, self._founders.pop(story))
         return moved
+
+    def follow(self, i: int, dated: str, score: float) -> None:
+        """Record that undated article `i` links to dated article `dated`."""
+        self.docs[i].follows[dated] = score
+        self._followers[dated].add(i)
+
+    def followers(self, story: str) -> set[int]:
+        """Undated articles that link to a dated article of `story`."""
+        return {k for i in self.members.get(story, ()) for k in self._followers.get(self.docs[i].id, ())}
+
+    def vote(self, follows: dict[str, float]) -> str | None:
+        """The story whose dated articles an undated one matches most, summed over its links.
+
+        A sum, not the single best link: an article that matches three reports of the
+        Shebekino evacuation a little and one report of the raid a little more belongs to
+        the evacuation. Ties go to the story with the smaller founder, whatever the order.
+        """
+        totals: dict[str, float] = defaultdict(float)
+        for dated, score in follows.items():
+            if dated in self.position:
+                totals[self.story_of[self.position[dated]]] += score
+        if not totals:
+            return None
+        return max(totals, key=lambda s: (round(totals[s], 4), _reverse(self.founder(s))))
 
     def move(self, i: int, into: str, attachment: tuple[float, str]) -> str:
         """Move undated article `i` to story `into`; returns the story it left."""
@@ -322,6 +380,7 @@ def update_stories(
             run.place_undated(doc, vector, links)
         else:
             run.place_dated(doc, vector, links)
+    run.revote()
     known = {a.id: a for a in new_articles}
     assignments = {a.id: index.story_of[index.position[a.id]] for a in new_articles}
     assignments.update({a: index.story_of[index.position[a]] for a in run.moved})
@@ -359,33 +418,45 @@ class _Run:
         if absorbed:
             reason = "bridges them: " + _link_reason(index, doc, graph, None)
             self.log.append(StoryLogEntry("merge", target, doc.id, tuple(absorbed), reason))
-        # Undated articles that match this one better than where they are now follow it.
         for j, score in links:
-            if index.docs[j].lo is None and _better((score, doc.id), index.attachment[j]):
-                left = index.move(j, target, (score, doc.id))
-                if left != target:
-                    self.changed.update((left, target))
-                    self.moved.add(index.docs[j].id)
-                    self.log.append(
-                        StoryLogEntry(
-                            "join",
-                            target,
-                            index.docs[j].id,
-                            reason=f"undated; now best matched by {doc.id} ({score:.2f})",
-                        )
-                    )
+            if index.docs[j].lo is None:
+                index.follow(j, doc.id, score)
+
+    def revote(self) -> None:
+        """Undated articles that link into a changed story go where their links now add up most."""
+        index = self.index
+        touched = sorted({j for story in self.changed for j in index.followers(story)})
+        for j in touched:
+            target = index.vote(index.docs[j].follows)
+            if target is None or target == index.story_of[j]:
+                continue
+            best = max(
+                ((s, d) for d, s in index.docs[j].follows.items() if d in index.position),
+                key=lambda t: (t[0], _reverse(t[1])),
+            )
+            left = index.move(j, target, best)
+            self.changed.update((left, target))
+            self.moved.add(index.docs[j].id)
+            follows = index.docs[j].follows
+            total = sum(s for d, s in follows.items() if index.story_of[index.position[d]] == target)
+            reason = f"undated; its links now add up to {total:.2f} here"
+            self.log.append(StoryLogEntry("join", target, index.docs[j].id, reason=reason))
 
     def place_undated(self, doc: _Doc, vector: np.ndarray, links: list[tuple[int, float]]) -> None:
         index = self.index
         dated = [(score, index.docs[j].id, j) for j, score in links if index.docs[j].lo is not None]
-        best = max(dated, key=lambda t: (t[0], _reverse(t[1]))) if dated else None
-        if best is None:
+        doc.follows = {anchor: score for score, anchor, _ in dated}
+        voted = index.vote(doc.follows)
+        if voted is None:
             target = story_id(doc)
             self.log.append(StoryLogEntry("create", target, doc.id, reason=f"undated; founded by {doc.id}"))
             index.add(doc, vector, target)
         else:
-            score, anchor, j = best
-            target = index.story_of[j]
+            target = voted
+            score, anchor, j = max(
+                ((s, a, k) for s, a, k in dated if index.story_of[k] == target),
+                key=lambda t: (t[0], _reverse(t[1])),
+            )
             self.log.append(
                 StoryLogEntry(
                     "join",
@@ -396,13 +467,6 @@ class _Run:
             )
             index.add(doc, vector, target, (score, anchor))
         self.changed.add(target)
-
-
-def _better(candidate: tuple[float, str], current: tuple[float, str] | None) -> bool:
-    """Higher score wins; on a tie the smaller article id, so the outcome ignores arrival order."""
-    if current is None:
-        return True
-    return (candidate[0], _reverse(candidate[1])) > (current[0], _reverse(current[1]))
 
 
 def _reverse(text: str) -> tuple[int, ...]:
@@ -436,19 +500,89 @@ def link_score(a: _Doc, b: _Doc, cosine: float) -> float | None:
     if a.lang == b.lang and cosine >= DUPLICATE_COSINE:
         return 1.0
     shared = sum(min(w, b.weights[e]) for e, w in a.weights.items() if e in b.weights)
-    if shared < MIN_SHARED:
+    if shared < min(MIN_SHARED, PARAPHRASE_MIN_SHARED) or _different_happenings(a, b):
         return None
     # The same famous people and regions turn up in many episodes a day: a town, an event
-    # (same type, same place) or the wording must agree too.
+    # (same type, same place) or the wording must agree too. "Shelling kills three in
+    # Kupiansk" and "... two in Vovchansk" read alike, so wording stands in for a shared
+    # town only when the articles do not put their events in different towns.
     anchored = not set(a.places).isdisjoint(b.places) or not set(a.events).isdisjoint(b.events)
-    if not anchored and semantic < ANCHORLESS_SEMANTIC:
+    if not anchored and (
+        semantic < ANCHORLESS_SEMANTIC or _apart(_towns(a), _towns(b), {**a.coords, **b.coords})
+    ):
+        return None
+    paraphrase = (
+        semantic >= PARAPHRASE_SEMANTIC
+        and gap is not None
+        and gap <= PARAPHRASE_MAX_GAP
+        and shared >= PARAPHRASE_MIN_SHARED
+    )
+    if shared < MIN_SHARED and not paraphrase:
         return None
     overlap = shared / np.sqrt(sum(a.weights.values()) * sum(b.weights.values()))
     events = len(set(a.events) & set(b.events)) / max(1, min(len(a.events), len(b.events)))
     closeness = 0.0 if gap is None else max(0.0, 1.0 - gap / (MAX_GAP_DAYS + 1))
     score = 0.5 * overlap + 0.15 * min(1.0, shared / 3) + 0.1 * events + 0.1 * semantic + 0.15 * closeness
     needed = UNDATED_LINK_SCORE if gap is None else LINK_SCORE
+    if paraphrase:
+        score = max(score, needed)
     return round(float(score), 4) if score >= needed else None
+
+
+def _event_towns(doc: _Doc) -> set[str]:
+    """Physical events ("type@place") the article places in a town, district or site."""
+    places = set(doc.places)
+    return {key for key in doc.events if key.split("@", 1)[0] in PHYSICAL and key.split("@", 1)[1] in places}
+
+
+def _towns(doc: _Doc) -> set[str]:
+    return {key.split("@", 1)[1] for key in _event_towns(doc)}
+
+
+def _apart(towns_a: set[str], towns_b: set[str], coords: dict[str, tuple[float, float]]) -> bool:
+    """Both name towns, and none of one lies near one of the other (a town and its district are near)."""
+    if not towns_a or not towns_b:
+        return False
+    for x in towns_a:
+        for y in towns_b:
+            if x == y or (x in coords and y in coords and _km(coords[x], coords[y]) <= NEAR_KM):
+                return False
+    return True
+
+
+def _km(p: tuple[float, float], q: tuple[float, float]) -> float:
+    lat = np.radians((p[0] + q[0]) / 2)
+    return float(111.2 * np.hypot(p[0] - q[0], (p[1] - q[1]) * np.cos(lat)))
+
+
+def _different_happenings(a: _Doc, b: _Doc) -> bool:
+    """The same kind of physical event at the same place, but on days or with tolls that differ.
+
+    Dates decide when both articles give the day. When one cannot (a month-only or
+    undated report), death and injury counts that share no value tell two strikes on
+    one town apart (not on a region: a region's toll and a town's differ in one episode).
+    """
+    if a.happenings and b.happenings:
+        days_a: dict[str, list[int]] = defaultdict(list)
+        for key, day in a.happenings:
+            days_a[key].append(day)
+        common = [(key, day) for key, day in b.happenings if key in days_a]
+        if common:
+            return all(
+                abs(day - other) > HAPPENING_SLACK_DAYS for key, day in common for other in days_a[key]
+            )
+    if not a.tolls or not b.tolls:
+        return False
+    if not _event_towns(a) & _event_towns(b):
+        return False
+    tolls_a: dict[str, set[int]] = defaultdict(set)
+    tolls_b: dict[str, set[int]] = defaultdict(set)
+    for kind, value in a.tolls:
+        tolls_a[kind].add(value)
+    for kind, value in b.tolls:
+        tolls_b[kind].add(value)
+    kinds = set(tolls_a) & set(tolls_b)
+    return bool(kinds) and all(tolls_a[k].isdisjoint(tolls_b[k]) for k in kinds)
 
 
 def _gap_days(a: _Doc, b: _Doc) -> int | None:
@@ -476,6 +610,13 @@ def _features(article: Article) -> _Doc:
             if e.location and weights.get(e.location, 0) >= _PLACE_WEIGHT["region"]
         }
     )
+    happenings = sorted(
+        {
+            (f"{e.type}@{e.location}", day.toordinal())
+            for e in article.events
+            if e.type in PHYSICAL and e.location and e.date and (day := e.date.as_date())
+        }
+    )
     places = sorted(
         e
         for e in weights
@@ -495,6 +636,13 @@ def _features(article: Article) -> _Doc:
         places,
         _label(article, weights, lo),
         article.duplicate_of,
+        happenings,
+        sorted({(f.kind, f.value) for f in article.figures if f.kind in ("killed", "wounded")}),
+        {
+            e: (entity.lat, entity.lon)
+            for e in places
+            if (entity := article.entities[e]).lat is not None and entity.lon is not None
+        },
     )
 
 
