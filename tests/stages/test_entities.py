@@ -405,3 +405,128 @@ def test_entities_troops_stand_in_a_region_but_a_military_administration_is_no_t
 )
 def test_entities_regions_sharing_one_region_noun(resources, text, lang):
     assert {"Kharkiv Oblast", "Sumy Oblast"} <= _found(resources, text, lang).keys()
+
+
+def _places(resources: EntityResources, text: str, lang: str) -> dict[str, bool]:
+    """Place name -> whether the knowledge base knows it."""
+    _, entities = find_entities(_article(text, lang), resources)
+    return {e.name: e.known for e in entities.values() if e.type == "LOC"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "whole"),
+    [
+        ("Fighters entered the village of Kholmy Balka in the Belgorod region.", "en", "Kholmy Balka"),
+        ("Styrkene rykket inn i landsbyen Dolyna Rudka i Kursk fylke.", "nb", "Dolyna Rudka"),
+        ("Бійці увійшли в село Долина Рудка на Курщині.", "uk", "Dolyna Rudka"),
+        ("Die Kämpfer nahmen das Dorf Rudka-Kholmy in der Region Belgorod ein.", "de", "Rudka-Kholmy"),
+        ("Les combattants sont entrés à Kholmy-Rudka, dans la région de Belgorod.", "fr", "Kholmy-Rudka"),
+    ],
+)
+def test_entities_village_name_of_several_words_stays_whole(resources, text, lang, whole):
+    # One word of each name is a GeoNames village elsewhere; the name as a whole is unknown.
+    places = _places(resources, text, lang)
+    assert places.get(whole) is False
+    assert not {"Rudka", "Dolyna", "Kholmy"} & places.keys()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "joined"),
+    [
+        # A German noun before a village, or after it in a compound: no one name without a cue.
+        ("Die Kämpfer besetzten den Grenzübergang Rudka am Montag.", "de", "Grenzübergang Rudka"),
+        ("Die Rudka-Gegner schwiegen.", "de", "Rudka-Gegner"),
+        # A town by its own name in a hyphenated pair is a route, not a village.
+        ("Traffic on the Lozova-Barvinkove road stopped.", "en", "Lozova-Barvinkove"),
+    ],
+)
+def test_entities_capitalised_words_without_a_cue_are_not_joined_into_a_village(resources, text, lang, joined):
+    assert joined not in _places(resources, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "unknown", "wrong"),
+    [
+        # Suchan is an old name of Partizansk, 6,000 km east of Bryansk.
+        ("Saboteurs attacked the village of Suchan in the Bryansk region.", "en", "Suchan", "Partizansk"),
+        ("Диверсанты атаковали село Сучан в Брянской области.", "ru", "Suchan", "Partizansk"),
+        ("Saboteure griffen das Dorf Suchan im Gebiet Brjansk an.", "de", "Suchan", "Partizansk"),
+        # Zharikovo is a village of Primorye: by its own name, but far from everything else named.
+        ("Drones hit the village of Zharikovo in the Kursk region.", "en", "Zharikovo", None),
+        ("Беспилотники атаковали село Жариково в Курской области.", "ru", "Zharikovo", None),
+    ],
+)
+def test_entities_village_far_from_the_article_is_an_unknown_place(resources, text, lang, unknown, wrong):
+    places = _places(resources, text, lang)
+    assert places.get(unknown) is False
+    assert wrong not in places
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "known"),
+    [
+        ("Обстрел Волчанска в Харьковской области продолжается.", "ru", "Vovchansk"),  # another name, named region
+        ("Russian troops advanced near Ocheretyne, north of Avdiivka.", "en", "Ocheretyne"),
+        ("Residents of the Podil district in Kyiv heard explosions.", "en", "Podil"),
+    ],
+)
+def test_entities_village_near_the_article_keeps_its_link(resources, text, lang, known):
+    assert _places(resources, text, lang).get(known) is True
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Russland ber ukrainske styrker overgi seg i russiske Kursk.", "nb"),
+        ("Die Kämpfe im russischen Kursk dauern an.", "de"),
+        ("Бои в российском Курске продолжаются.", "ru"),
+        ("Walki w rosyjskim Kursku trwają.", "pl"),
+    ],
+)
+def test_entities_country_adjective_before_a_capital_means_the_region(resources, text, lang):
+    places = _places(resources, text, lang)
+    assert "Kursk Oblast" in places and "Kursk" not in places
+
+
+def test_entities_capital_means_the_region_throughout_unless_named_as_a_city(resources):
+    text = "Fighting goes on in the Kursk region. The situation in Kursk is difficult, Zelensky said."
+    assert "Kursk" not in _places(resources, text, "en")
+    text = "Fighting goes on in the Kursk region. Drones hit the city of Kursk overnight."
+    assert {"Kursk", "Kursk Oblast"} <= _places(resources, text, "en").keys()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "region"),
+    [
+        ("Ukrainian units pushed into the Brynsk and Kursk regions.", "en", "Bryansk Oblast"),
+        ("Kampvogne kørte ind i Belgorot og Kursk-regionerne.", "da", "Belgorod Oblast"),
+    ],
+)
+def test_entities_capital_one_letter_off_in_a_list_of_regions_is_that_region(resources, text, lang, region):
+    assert region in _places(resources, text, lang)
+
+
+def test_entities_word_one_letter_off_a_capital_outside_a_region_list_is_no_region(resources):
+    assert "Bryansk Oblast" not in _places(resources, "Ukrainian units pushed into Brynsk.", "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "members"),
+    [
+        ("Saboteurs attacked the villages of Kochanovka and Smorodino in the Bryansk region.", "en",
+         {"Kochanovka", "Smorodino"}),
+        ("Диверсанты атаковали сёла Кочановка, Гутище и Смородиново в Брянской области.", "ru",
+         {"Kochanovka", "Gutishche", "Smorodinovo"}),
+        ("Die Dörfer Gutischtsche und Smorodino wurden beschossen.", "de", {"Gutischtsche", "Smorodino"}),
+    ],
+)
+def test_entities_every_member_of_a_cued_list_is_a_place(resources, text, lang, members):
+    places = _places(resources, text, lang)
+    assert members <= places.keys()
+    assert not any("," in name for name in places)
+
+
+def test_entities_unlinked_common_words_are_no_place(resources):
+    # "The villages" once linked to The Villages, Florida; far from Belgorod it is not kept as a name either.
+    places = _places(resources, "The villages of Kozinka and Glotovo in the Belgorod region were shelled.", "en")
+    assert not any(name.casefold() == "the villages" for name in places)

@@ -16,13 +16,20 @@ region named next to it or elsewhere wins, then (weakly) one in a country or in 
 of a town the article names, then the bigger place, then the entity whose alias is in the
 article's language.
 A bare regional capital ("Belgorod") is the region when a region word stands
-next to it.
+next to it, a country's adjective leads it ("russiske Kursk"), or the article means the
+region by it elsewhere and never names it as a city; a word one letter off a capital in a
+list of regions ("Kurs og Belgorod-regionerne") is that region.
+A GeoNames village is only a guess by spelling: a name of several capitalised words is
+kept whole ("Lozova Rudka", "Gora-Podol"), and a village that lies far from the places the
+article surely names, or that only another of its names links ("Suchan" for Partizansk),
+becomes an unknown place, named as written.
 """
 
 from __future__ import annotations
 
 import bisect
 import hashlib
+import math
 import os
 import re
 from dataclasses import dataclass, field
@@ -90,6 +97,10 @@ _PLACE_CUES = {
     "mieście", "село", "селе", "села", "сёла", "поселок", "посёлок", "поселке", "посёлке", "деревня", "деревне",
     "хутор", "хуторе", "город", "городе", "селі", "селище", "селищі", "місто", "місті", "river", "floden",
     "elva", "fluss", "rivier", "rivière", "rzeka", "rzece", "река", "реке", "річка", "річці",
+    # plurals, which lead lists ("the settlements of X, Y and Z")
+    "settlements", "hamlets", "landsbyer", "landsbyerne", "landsbyene", "bygdene", "byar", "dörfern", "ortschaften",
+    "villes", "localités", "wsiach", "miejscowościach", "сёл", "сел", "сёлах", "селах", "деревни", "поселки",
+    "посёлки", "селища",
 }
 _PERSON_CUES = {
     "president", "präsident", "præsident", "presidenten", "präsidenten", "président", "prezydent", "президент",
@@ -151,6 +162,7 @@ class _Text:
     spans: list[_Span] = field(default_factory=list)
     starts: list[int] = field(default_factory=list)
     ends: list[int] = field(default_factory=list)
+    placed: set[int] = field(default_factory=set)  # words the context calls a place (cue, list, locative, tagger)
 
 
 def find_entities(article: Article, resources: EntityResources) -> tuple[list[Mention], dict[str, Entity]]:
@@ -163,12 +175,16 @@ def find_entities(article: Article, resources: EntityResources) -> tuple[list[Me
         known = _known_names(text, lang, kb)
         tagged = _tagged_spans(text, lang, kb, resources.tagger, known) if resources.tagger is not None else []
         text.spans = _prefer_tagger(known, tagged, text, kb if resources.tagger is not None else None)
+        text.placed = {k for t in tagged if t.type == "LOC" for k in range(t.first, t.last + 1)}
+        text.spans = _keep_names_whole(text, kb, tagged, lang)
         text.spans += _inner_names(text, lang, kb)
         taken = _taken(text.spans)
         text.spans += _numbered_units(text, kb, taken)
         text.spans += _coordinated_regions(text, lang, kb, taken)
+        text.spans += _misspelt_regions(text, kb, taken)
         text.spans += _tagged_names(text, lang, kb, tagged, taken)
         text.spans += _cued_names(text, lang, kb, taken)
+        text.spans += _listed_after_cue(text, lang, kb, taken)
     _resolve(texts, kb, lang)
     return _output(texts, kb, lang)
 
@@ -406,6 +422,8 @@ def _known_names(text: _Text, lang: str, kb: KnowledgeBase) -> list[_Span]:
                 hits = []  # "In Moscow, Kremlin spokesman ..." is two names
             if lower_start:
                 hits = [h for h in hits if h.lower_start]
+            if size > 1 and not seq[-1].capitalised and all(h.entity_id.startswith("gn:") for h in hits):
+                hits = []  # "The villages" is no town in Florida; "Rostov-on-Don" ends in a capital
             if size == 1 and hits and all(h.entity_id.startswith("gn:") for h in hits) and _demonym(seq[0], kb):
                 hits = []
             if hits:
@@ -662,6 +680,95 @@ def _prefer_tagger(spans: list[_Span], tagged: list[_Tagged], text: _Text, kb: K
     return kept
 
 
+def _gazetteer_only(span: _Span, kb: KnowledgeBase) -> bool:
+    """Every entity the span may name is a GeoNames settlement nobody curated: a guess by spelling."""
+    return bool(span.hits) and all(h.entity_id.startswith("gn:") and not _curated(kb, h.entity_id) for h in span.hits)
+
+
+def _curated(kb: KnowledgeBase, entity_id: str) -> bool:
+    record = kb.record(entity_id)
+    return record is not None and any(a.source == "curated" for a in record.aliases)
+
+
+def _keep_names_whole(text: _Text, kb: KnowledgeBase, tagged: list[_Tagged], lang: str) -> list[_Span]:
+    """A village name of several capitalised words the gazetteer lacks ("Lozova Rudka", "Gora-Podol",
+    "Wad al-Bakhit") is one unknown place, not the GeoNames places that share one of its words. The words are one
+    name when a place cue leads them ("the village of", "das Dorf", "село"), or when hyphenated, unless they join
+    two towns ("Izium-Lozova road") or, where nouns are capitalised and compounded ("Astana-Gegner"), the tagger
+    does not take them for one name."""
+    words = text.words
+    by_token = {k: s for s in text.spans for k in range(s.first_token, s.last_token + 1)}
+    out: list[_Span] = []
+    done: set[int] = set()
+    for span in text.spans:
+        if id(span) in done:
+            continue
+        if not _gazetteer_only(span, kb):
+            out.append(span)
+            continue
+        first, last = span.first_token, span.last_token
+        while first > 0 and _name_part(text, kb, first - 1, first, by_token):
+            first -= 1
+        while last + 1 < len(words) and _name_part(text, kb, last + 1, last, by_token):
+            last += 1
+        while first < span.first_token and not _capitalised(words[first][2]):
+            first += 1  # a link word ("al") only inside a name
+        while last > span.last_token and not _capitalised(words[last][2]):
+            last -= 1
+        if (first, last) == (span.first_token, span.last_token) or last - first > 3:
+            out.append(span)
+            continue
+        whole = next((t for t in tagged if t.first <= first and last <= t.last), None)
+        hyphenated = all(text.text[words[k][1]: words[k + 1][0]] != " " for k in range(first, last))
+        town = any((s := by_token.get(k)) is not None and any(
+            kb.population(h.entity_id) >= _TOWN and (r := kb.record(h.entity_id)) is not None
+            and _own_name(s, r, lang) for h in s.hits) for k in range(first, last + 1))
+        cued = _after_place_cue(text, first)
+        if not cued and not (hyphenated and not town and (lang not in _COMPOUND_LANGS or whole is not None)):
+            out.append(span)
+            continue
+        parts = {id(by_token[k]) for k in range(first, last + 1) if k in by_token}
+        done |= parts
+        out = [s for s in out if id(s) not in parts]
+        start, end = words[first][0], words[last][1]
+        out.append(_Span(text.field, start, end, text.text[start:end], [], False, first, last, type="LOC"))
+    return out
+
+
+def _after_place_cue(text: _Text, k: int) -> bool:
+    """A place cue word stands right before word k ("the village of X", "landsbyen X", "село X")."""
+    k -= 1
+    while k >= 0 and text.words[k][2].casefold() in _SKIP_AFTER_CUE:
+        k -= 1
+    return k >= 0 and text.words[k][2].casefold() in _PLACE_CUES and text.words[k][2].casefold() != "by"  # "said by"
+
+
+# Lower-case words inside Arabic place names ("Wad al-Bakhit", "Umm ar-Rashrash").
+_ARTICLE_LINKS = {"al", "el", "ad", "as", "ash", "an", "ar", "ibn", "bin", "abu", "umm"}
+
+
+def _name_part(text: _Text, kb: KnowledgeBase, k: int, neighbour: int, by_token: dict[int, _Span]) -> bool:
+    """Word k continues the name that word `neighbour` is in: capitalised (or a link such as "al"), joined by a
+    space or hyphen, not a common word (unless hyphenated: "Gora-Podol"), no region word, and not part of a
+    name the knowledge base surely knows."""
+    lo, hi = min(k, neighbour), max(k, neighbour)
+    gap = text.text[text.words[lo][1]: text.words[hi][0]]
+    if gap not in (" ", "-", "‐", "–"):
+        return False
+    word = text.words[k][2]
+    other = by_token.get(k)
+    if other is not None and not _gazetteer_only(other, kb):
+        return False
+    if not _capitalised(word):
+        return word.casefold() in _ARTICLE_LINKS and gap == " "
+    key = exact_key([word])
+    if _REGION_WORDS.match(key) or _CITY_WORDS.match(key) or key in _PLACE_CUES or word.isupper():
+        return False
+    if key in kb.common_words and gap == " ":
+        return False
+    return not (_sentence_start(text, k) and k < neighbour and key in kb.common_words)
+
+
 _LINKS_TO_A_REGION = {"the", "der", "des", "dem", "de", "du", "la", "le", "na", "на", "of", "af", "av", "van", "von",
                       "am", "an", "en", "dans", "im", "oblast", "region", "county"}
 _TOWN = 10_000
@@ -721,7 +828,8 @@ def _tagged_names(text: _Text, lang: str, kb: KnowledgeBase, tagged: list[_Tagge
             hits = [h for h in hits if h.entity_id.startswith("per:")]
         start, end = text.words[tag.first][0], text.words[tag.last][1]
         type_ = tag.type
-        if not hits and type_ != "LOC" and _looks_like_a_place(text, tag.first, tag.last):
+        if not hits and type_ != "LOC" and (_looks_like_a_place(text, tag.first, tag.last)
+                                            or _after_place_cue(text, tag.first)):
             type_ = "LOC"
         elif not hits and type_ == "PER" and any(_ORG_NOUN.search(w.casefold()) for w in words):
             type_ = "ORG"  # "Health Ministry", "Siberian Battalion": no person is called that
@@ -796,7 +904,8 @@ def _cued_names(text: _Text, lang: str, kb: KnowledgeBase, taken: set[int]) -> l
             j += 1
         names = []
         while j < len(words) and _capitalised(words[j][2]) and not words[j][2].isdigit() and j not in taken \
-                and text.joinable[j - 1] and len(names) < 3:
+                and text.joinable[j - 1] and len(names) < 3 \
+                and not (names and "," in text.text[words[j - 1][1]: words[j][0]]):  # "сёла Кочановка, Гута"
             names.append(j)
             j += 1
         if not names or (is_person and len(names) < 2):
@@ -812,6 +921,49 @@ def _cued_names(text: _Text, lang: str, kb: KnowledgeBase, taken: set[int]) -> l
         out.append(_Span(text.field, start, end, text.text[start:end], hits, exact, first, last,
                          type="LOC" if is_place else "PER"))
         taken.update(range(first, last + 1))
+    return out
+
+
+def _listed_after_cue(text: _Text, lang: str, kb: KnowledgeBase, taken: set[int]) -> list[_Span]:
+    """Every member of a list a place cue leads is a place: "the villages of Sushany and Lyubechane",
+    "сёла Кочетовка, Гута и Смородино": the names after the first that nothing else found."""
+    out: list[_Span] = []
+    words = text.words
+    starts = {s.first_token: s.last_token for s in text.spans}
+    for k, (_, _, word) in enumerate(words):
+        if word.casefold() not in _PLACE_CUES or word.casefold() == "by":
+            continue
+        j = k + 1
+        while j < len(words) and words[j][2].casefold() in _SKIP_AFTER_CUE and text.joinable[j - 1]:
+            j += 1
+        for member in range(6):
+            if j >= len(words) or not _capitalised(words[j][2]) or words[j][2].isdigit():
+                break
+            text.placed.add(j)
+            if j in starts:
+                last = starts[j]
+            elif j in taken or member == 0:
+                break  # the first member is the cue's own finder's
+            else:
+                last = j
+                while last + 1 < len(words) and last - j < 2 and text.joinable[last] and last + 1 not in taken \
+                        and _capitalised(words[last + 1][2]) and text.text[words[last][1]: words[last + 1][0]] in (" ", "-"):
+                    last += 1
+                if any(strip_accents(words[n][2]) in kb.common_words for n in range(j, last + 1)):
+                    break
+                hits, exact = _lookup([w[2] for w in words[j: last + 1]], lang, kb)
+                start, end = words[j][0], words[last][1]
+                out.append(_Span(text.field, start, end, text.text[start:end], hits, exact, j, last, type="LOC"))
+                taken.update(range(j, last + 1))
+            nxt = last + 1
+            if nxt >= len(words) or _SENTENCE_END.search(text.text[words[last][1]: words[nxt][0]]):
+                break
+            if words[nxt][2].casefold() in _CONNECTORS:
+                j = nxt + 1
+            elif "," in text.text[words[last][1]: words[nxt][0]]:
+                j = nxt
+            else:
+                break
     return out
 
 
@@ -848,6 +1000,58 @@ def _coordinated_regions(text: _Text, lang: str, kb: KnowledgeBase, taken: set[i
     return out
 
 
+def _misspelt_regions(text: _Text, kb: KnowledgeBase, taken: set[int]) -> list[_Span]:
+    """An unknown word one letter off a regional capital, in a list of regions that shares its region word
+    ("i Kurs og Belgorod-regionerne", "the Kursk and Belgorod regions"): that region, misspelt."""
+    out: list[_Span] = []
+    words = text.words
+    for span in list(text.spans):
+        k = span.first_token - 2
+        if k < 0 or k in taken or words[k + 1][2].casefold() not in _CONNECTORS:
+            continue
+        after = words[span.last_token + 1: span.last_token + 2]
+        if not (_has_region_word(words[span.first_token: span.last_token + 1] + after) or _compound_region(text, span)):
+            continue
+        if not any(kb.region_of_capital.get(h.entity_id) or (r := kb.record(h.entity_id)) is not None
+                   and r.precision == "region" for h in span.hits):
+            continue
+        word = words[k][2]
+        if not _capitalised(word) or len(word) < 4 or kb.exact(exact_key([word])):
+            continue
+        region = _capital_one_letter_off(kb, exact_key([word]))
+        if region is not None:
+            out.append(_Span(text.field, words[k][0], words[k][1], word, [Hit(region)], False, k, k))
+            taken.add(k)
+    return out
+
+
+_CAPITAL_KEYS: dict[int, dict[str, str]] = {}
+
+
+def _capital_one_letter_off(kb: KnowledgeBase, key: str) -> str | None:
+    """The region whose capital's name is `key` with one letter dropped, added or changed."""
+    capitals = _CAPITAL_KEYS.get(id(kb))
+    if capitals is None:
+        capitals = {}
+        for capital_id, region in kb.region_of_capital.items():
+            record = kb.record(capital_id)
+            if record is not None:
+                capitals[exact_key([w for _, _, w in tokens(record.name)])] = region
+        _CAPITAL_KEYS.clear()
+        _CAPITAL_KEYS[id(kb)] = capitals
+    found = {region for name, region in capitals.items() if _one_edit(key, name)}
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _one_edit(a: str, b: str) -> bool:
+    if a == b or abs(len(a) - len(b)) > 1 or a[:2] != b[:2]:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
 # -- resolving ---------------------------------------------------------------------------------
 
 
@@ -870,6 +1074,8 @@ def _resolve(texts: list[_Text], kb: KnowledgeBase, lang: str) -> None:
                 span.entity_id = _best(span, kb, countries, regions, near_countries, near_regions,
                                        lang, towns_regions)
                 span.entity_id = _region_if_meant(text, span, kb)
+    _one_sense_for_capitals(texts, kb)
+    _unlink_stray_places(texts, kb, lang)
     # A second look: a surname alone is the person named in full elsewhere in the article.
     people: dict[str, _Span | str] = {}
     for text in texts:
@@ -891,6 +1097,88 @@ def _resolve(texts: list[_Text], kb: KnowledgeBase, lang: str) -> None:
                     span.entity_id = full
                 elif full is not None:
                     span.entity_id = _unknown_id(full)
+
+
+# A village guessed by spelling must lie near what the article is about. A village linked by its own name may lie
+# far (a story can name a distant place), but not this far from everything else the article names; a town
+# (`_TOWN` people and more) may lie anywhere.
+_FAR_KM = 500.0
+# A place linked by another of its names (an old name, a Russian form, a loose spelling): a small one must lie in a
+# region the article names or this close to a place it names ("Melovoy" in a Belgorod story is no village of
+# Luhansk called Melovoye too); a bigger one must not be far ("Sushany" is not Partizansk, once called Suchan).
+_NEAR_KM = 120.0
+_SMALL_TOWN = 50_000
+_REGION_RADIUS_KM = 150.0  # a region's places lie up to about this far from its centre
+_BIG_CITY = 100_000  # people mean a big city by its other names too ("Kharkov", "Auschwitz")
+_METROPOLIS = 1_000_000
+
+
+def _unlink_stray_places(texts: list[_Text], kb: KnowledgeBase, lang: str) -> None:
+    """Turn gazetteer guesses that lie far from the places the article surely names into unknown places
+    (their own id, their name as written)."""
+    anchors: list[tuple[str, EntityRecord]] = []
+    for text in texts:
+        for span in text.spans:
+            record = kb.record(span.entity_id) if span.entity_id else None
+            if record is None or record.type != "LOC" or record.lat is None or record.precision == "country":
+                continue
+            if kb.population(record.id) >= _METROPOLIS:
+                continue  # named as a government or a far target ("Kyiv says"), not as where things happen
+            if not record.id.startswith("gn:") or not _gazetteer_only(span, kb) or _own_name(span, record, lang):
+                anchors.append((record.id, record))
+    if not anchors:
+        return
+    named_regions = {r.id for _, r in anchors if r.precision == "region"}
+    for text in texts:
+        for span in text.spans:
+            population = kb.population(span.entity_id or "")
+            if not (span.entity_id or "").startswith("gn:") or not _gazetteer_only(span, kb) or population >= _BIG_CITY:
+                continue
+            record = kb.record(span.entity_id or "")
+            if record is None or record.lat is None or record.precision != "settlement":
+                continue
+            others = [r for i, r in anchors if i != record.id]
+            if not others:
+                continue
+            nearest = min(_km(record, r) - (_REGION_RADIUS_KM if r.precision == "region" else 0.0) for r in others)
+            if _own_name(span, record, lang):
+                stray = population < _TOWN and nearest > _FAR_KM
+            elif population < _SMALL_TOWN:
+                stray = record.within not in named_regions and nearest > _NEAR_KM
+            else:
+                stray = nearest > _FAR_KM
+            if not stray:
+                continue
+            # It stays an unknown place where the context calls it one ("the villages of X and Y", "near X", the
+            # tagger); else it was likely no place name at all ("Hochschule" is no Hozhuly, "The villages" no
+            # town in Florida).
+            names = [w for _, _, w in tokens(span.text)]
+            proper = all(_capitalised(w) for w in names) and not all(strip_accents(w) in kb.common_words for w in names)
+            placed = span.first_token in text.placed or span.first_token > 0 \
+                and text.words[span.first_token - 1][2].casefold() in _LOCATIVES
+            span.entity_id, span.hits, span.type = None, [], "LOC" if proper and placed else None
+
+
+def _own_name(span: _Span, record: EntityRecord, lang: str) -> bool:
+    """The span writes the place's own (canonical) name, in any romanisation or case, not another of its names."""
+    written = [_word(w, lang) for _, _, w in tokens(span.text)]
+    named = [w for _, _, w in tokens(record.name)]
+    if len(named) > len(written) and not _capitalised(named[len(written)]):
+        named = named[: len(written)]  # "Immenstadt" is Immenstadt im Allgäu, "Neumarkt" Neumarkt in der Oberpfalz
+    if len(written) != len(named):
+        return False
+    for word, name in zip(written, named):
+        forms = {word.exact, *word.lemmas, *word.adjective_lemmas}
+        loose = {*word.loose_variants, *(_loose_form(f) for f in forms)}
+        if exact_key([name]) not in forms and _loose_form(name) not in loose:
+            return False
+    return True
+
+
+def _km(a: EntityRecord, b: EntityRecord) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat or 0.0, a.lon or 0.0, b.lat or 0.0, b.lon or 0.0))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 12_742.0 * math.asin(math.sqrt(h))
 
 
 def _note_place(record: EntityRecord, kb: KnowledgeBase, countries: set[str], regions: set[str],
@@ -981,6 +1269,8 @@ def _region_if_meant(text: _Text, span: _Span, kb: KnowledgeBase) -> str | None:
             region_near = True
     if _has_region_word(words[span.first_token: span.last_token + 1]) or _compound_region(text, span):
         return region
+    if _region_after_adjective(text, span, kb) and not city_near:
+        return region
     last_member, after = _list_after(text, span)
     member = next((s for s in text.spans if s.first_token == last_member), None)
     if last_member > span.last_token and (_has_region_word(words[last_member: after + 1])
@@ -990,6 +1280,61 @@ def _region_if_meant(text: _Text, span: _Span, kb: KnowledgeBase) -> str | None:
     if before is not None and _has_region_word(words[max(0, before - 1): first_member + 1]):
         return region  # "des régions de Koursk, de Briansk et de Belgorod", "Regionen Kursk und Belgorod"
     return region if region_near and not city_near else span.entity_id
+
+
+def _one_sense_for_capitals(texts: list[_Text], kb: KnowledgeBase) -> None:
+    """An article that means the region by a capital's name ("Kursk-regionen", "troops in Kursk") means it by
+    every bare "Kursk", unless it names the city as a city somewhere ("regionens største by, Belgorod")."""
+    regions = {span.entity_id for text in texts for span in text.spans
+               if span.entity_id is not None and span.entity_id.startswith("region:")}
+    bare: dict[str, list[_Span]] = {}
+    city_meant: set[str] = set()
+    for text in texts:
+        for span in text.spans:
+            region = kb.region_of_capital.get(span.entity_id or "")
+            if region is None or region not in regions:
+                continue
+            bare.setdefault(region, []).append(span)
+            if _city_word_in_sentence(text, span):
+                city_meant.add(region)
+    for region, spans in bare.items():
+        if region not in city_meant:
+            for span in spans:
+                span.entity_id = region
+
+
+def _city_word_in_sentence(text: _Text, span: _Span) -> bool:
+    words = text.words
+    k = span.first_token
+    while k > 0 and not _SENTENCE_END.search(text.text[words[k - 1][1]: words[k][0]]):
+        k -= 1
+    while k < len(words):
+        if _CITY_WORDS.match(exact_key([words[k][2]])) or words[k][2].casefold() in _CITY_CUES:
+            return True
+        if k + 1 < len(words) and _SENTENCE_END.search(text.text[words[k][1]: words[k + 1][0]]):
+            break
+        k += 1
+    return False
+
+
+# Words that name a town as a town, besides those of `_CITY_WORDS`.
+_CITY_CUES = {"stadtzentrum", "innenstadt", "bykjernen", "sentrum", "центре", "центрі", "centrum", "downtown"}
+
+
+def _region_after_adjective(text: _Text, span: _Span, kb: KnowledgeBase) -> bool:
+    """A country's adjective before a bare regional capital: "i russiske Kursk", "im russischen Kursk"."""
+    k = span.first_token - 1
+    if k < 0 or _SENTENCE_END.search(text.text[text.words[k][1]: span.start]) \
+            or any(s.first_token <= k <= s.last_token for s in text.spans):
+        return False  # "Russland Kursk", "Russia's Kursk": the country is a name of its own
+    region = kb.record(kb.region_of_capital.get(span.entity_id or "", ""))
+    country = kb.record(f"country:{region.country}") if region is not None and region.country else None
+    if country is None:
+        return False
+    adjective = _loose_form(text.words[k][2])
+    stems = {_loose_form(a.text) for a in country.aliases if " " not in a.text}
+    return any(len(key) >= 3 and adjective.startswith(key[:max(3, len(key) - 1)]) and adjective != key
+               for key in stems)
 
 
 def _compound_region(text: _Text, span: _Span) -> bool:
