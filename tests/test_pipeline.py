@@ -121,3 +121,35 @@ def test_pipeline_falls_back_to_one_process_when_workers_cannot_start(tmp_path: 
     result = subprocess.run([sys.executable, "-"], input=script, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr[-2000:]
     assert "analysed 30" in result.stdout
+
+
+def test_pipeline_workers_exit_when_the_ingest_is_killed(tmp_path: Path):
+    corpus, db = tmp_path / "big.jsonl", tmp_path / "s.db"
+    _write_corpus(corpus, 600)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "wirewatch", "ingest", str(corpus), "--db", str(db), "--quiet"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 120
+    while _analysed(db) == 0 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    children = _children(proc.pid)
+    assert children, "a batch this size is analysed in worker processes"
+    proc.kill()
+    proc.wait(timeout=60)
+    deadline = time.monotonic() + 20
+    while any(Path(f"/proc/{pid}").exists() for pid in children) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [pid for pid in children if Path(f"/proc/{pid}").exists()]
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(line.split(":\t", 1) for line in status.read_text().splitlines() if ":\t" in line)
+        except OSError:
+            continue
+        if fields.get("PPid", "").strip() == str(pid) and "python" in fields.get("Name", ""):
+            found.append(int(status.parent.name))
+    return found

@@ -15,7 +15,9 @@ import contextlib
 import dataclasses
 import logging
 import multiprocessing
+import multiprocessing.connection
 import os
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -192,9 +194,23 @@ _worker_analyzer: Analyzer | None = None  # per worker process, set once by the 
 
 def _init_worker() -> None:
     global _worker_analyzer
+    _exit_with_parent()
     # One thread per worker: the workers already fill the cores.
     os.environ["OMP_NUM_THREADS"] = "1"
     _worker_analyzer = Analyzer.load()
+
+
+def _exit_with_parent() -> None:
+    """A killed ingest must not leave its workers behind, each holding the models in memory."""
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        multiprocessing.connection.wait([parent.sentinel])
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="exit-with-parent").start()
 
 
 def _analyse_in_worker(raw: RawArticle) -> Analysed:
