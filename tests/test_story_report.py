@@ -127,3 +127,18 @@ def test_story_report_claim_points_to_the_merged_event_its_figure_belongs_to():
         "armed_clash",
         "grayvoron",
     )
+
+
+def test_story_report_reprint_is_listed_but_not_counted_as_another_report():
+    original = next(a for a in RAID if a.figures and a.events)
+    reprint = Article(
+        raw=original.raw.__class__(id="reprint", text=original.raw.text, origin=original.raw.origin),
+        headline=original.headline, body=original.body, lang=original.lang, published=original.published,
+        duplicate_of=original.id, entities=original.entities, mentions=original.mentions,
+        events=original.events, figures=original.figures,
+    )
+    alone = build_story("s", [original])
+    with_copy = build_story("s", [original, reprint])
+    assert "reprint" in with_copy.article_ids
+    assert with_copy.claims == alone.claims
+    assert all("reprint" not in {aid for aid, _ in e.sources} for e in with_copy.events)

@@ -34,8 +34,11 @@ STATEMENTS = frozenset({"demand", "offer", "denial", "accusation", "threat"})
 def build_story(story: str, articles: list[Article]) -> Story:
     """The story of these articles: timeline, claims, contradictions, dates, headline and summary."""
     articles = sorted(articles, key=lambda a: (a.published.iso() if a.published else "9999", a.id))
-    events, where = merge_events(articles)
-    claims = collect_claims(articles, where)
+    ids = {a.id for a in articles}
+    # A reprint of an article in the story is the same report again: it is listed, not counted.
+    reports = [a for a in articles if a.duplicate_of not in ids]
+    events, where = merge_events(reports)
+    claims = collect_claims(reports, where)
     start, end = date_span(articles)
     lead = _lead_article(articles)
     return Story(
@@ -48,7 +51,7 @@ def build_story(story: str, articles: list[Article]) -> Story:
         summary=_summary(lead),
         events=events,
         claims=claims,
-        contradictions=find_contradictions(claims, events, _names(articles)),
+        contradictions=find_contradictions(claims, events, _names(reports)),
     )
 
 
