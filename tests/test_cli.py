@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import re
 import os
 import subprocess
 import sys
@@ -29,6 +30,10 @@ def test_cli_ingest_export_stats_end_to_end(inputs: Path, tmp_path: Path):
     records = [json.loads(line) for line in out.read_text().splitlines()]
     assert {r["id"] for r in records} >= {"da-1", "de-1", "en-1", "wire-1001", "wire-1002"}
     assert all({"lang", "published", "body", "entities", "events", "figures", "story"} <= r.keys() for r in records)
+
+    listed = _run("stories", "--db", str(db))
+    counts = re.findall(r"^\S+  (\d+) articles?  ", listed.stdout, re.MULTILINE)
+    assert counts and sum(map(int, counts)) == 8
 
     stats = _run("stats", "--db", str(db), "--json")
     figures = json.loads(stats.stdout)

@@ -162,16 +162,14 @@ def stories_command(db: DbOption) -> None:
     """List stories with their size, languages and date span."""
     with _store(db) as store:
         stories = store.stories()
-    table = Table()
-    for column in ("story", "articles", "languages", "from", "to"):
-        table.add_column(column, no_wrap=True)
-    table.add_column("headline", no_wrap=True, overflow="ellipsis", max_width=70)
     for story in sorted(stories, key=lambda s: (-len(s.article_ids), s.id)):
-        table.add_row(
-            story.id, str(len(story.article_ids)), ", ".join(story.languages),
-            story.start.iso() if story.start else "", story.end.iso() if story.end else "", story.headline,
+        span = " – ".join(dict.fromkeys(d.iso() for d in (story.start, story.end) if d)) or "undated"
+        count = len(story.article_ids)
+        out.print(
+            f"[bold]{story.id}[/]  {count} article{'s' * (count != 1)}  {', '.join(story.languages)}  {span}",
+            highlight=False,
         )
-    out.print(table)
+        out.print(f"    {story.headline}", highlight=False, markup=False)
 
 
 kb_app = typer.Typer(help="Extend the knowledge base with your own entities and aliases.", no_args_is_help=True)
