@@ -45,7 +45,7 @@ def test_loader_phrase_marks_stem_compound_and_gap() -> None:
 
 def test_loader_longer_phrase_wins_over_a_word_it_starts_with() -> None:
     # "обменять" alone is an entry too; the two-word entry must still be the match
-    match = load_lexicon("ru").triggers["offer"].search("Капустин готов обменять пленных")
+    match = load_lexicon("ru").triggers["offer"].search("Капустин хочет обменять пленных")
     assert match is not None and match.group() == "обменять пленных"
 
 

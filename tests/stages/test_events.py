@@ -614,3 +614,53 @@ def test_events_statement_to_a_people_is_about_their_country(lang: str, text: st
 def test_events_people_of_a_country_the_article_never_names_leave_the_focus_place() -> None:
     found = _found("Fighting goes on in Belgorod. Kapustin called on Russians to boycott the vote.", "en")
     assert ("demand", "Belgorod Oblast") in found
+
+
+# statements worded without the plain verbs: predictions, vows, blame, name-calling, invitations, rejections
+STATEMENT_WORDING_CASES = [
+    ("en", "The commander said the garrison in Belgorod will be destroyed.", "threat"),
+    ("de", "Der Krieg werde in Belgorod enden, sagte der Kommandeur.", "threat"),
+    ("da", "Lederen siger, at krigen vil ende i Belgorod.", "threat"),
+    ("ru", "Командир заявил, что войска в Белгородской области будут уничтожены.", "threat"),
+    ("pl", "Dowódca oświadczył, że oddziały w Belgorod zostaną zniszczone.", "threat"),
+    ("en", "The governor holds Ukraine responsible for the shelling of Belgorod.", "accusation"),
+    ("nl", "De gouverneur hield Oekraïne verantwoordelijk voor de aanval op Belgorod.", "accusation"),
+    ("sv", "Guvernören håller Ukraina ansvarig för attacken mot Belgorod.", "accusation"),
+    ("fr", "Le gouverneur dénonce une provocation à Belgorod.", "accusation"),
+    ("ru", "Губернатор заявил, что за обстрелом Белгородской области стоит киевский режим.", "accusation"),
+    ("en", "The president said he was ready to exchange prisoners taken in Belgorod.", "offer"),
+    ("de", "Der Präsident sei offen für Gespräche über Belgorod.", "offer"),
+    ("pl", "Prezydent jest gotowy do wymiany jeńców z Belgorod.", "offer"),
+    ("uk", "Командир заявив, що гарантую безпеку полоненим у Тьоткіно.", "offer"),
+    ("en", "The ministry rejected the claim that troops had left Belgorod.", "denial"),
+    ("ru", "Минобороны назвало фейком сообщения о прорыве в Белгородской области.", "denial"),
+    ("da", "Ministeriet kalder det falske nyheder om Belgorod.", "denial"),
+    ("nl", "Het ministerie noemde de berichten over Belgorod nepnieuws.", "denial"),
+    ("en", "The governor pleaded with residents of Belgorod to stay indoors.", "demand"),
+    ("sv", "Guvernören uppmanade invånarna i Belgorod att stanna inomhus.", "demand"),
+    ("de", "Der Gouverneur forderte die Bewohner von Belgorod auf, die Waffen niederzulegen.", "demand"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "event_type"), STATEMENT_WORDING_CASES)
+def test_events_statement_without_plain_verb_is_found(lang: str, text: str, event_type: str) -> None:
+    article = build_article(text, lang, "2024-03-14", NAMES)
+    assert event_type in {e.type for e in find_events(article)}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Forecasters said heavy snow will fall in Belgorod this week."),
+        ("en", "The mayor of Belgorod called on Sunday to discuss road repairs."),
+        ("de", "Der Wetterdienst sagte, in Belgorod werde es morgen regnen."),
+        ("ru", "Синоптики заявили, что в Белгородской области будет снег."),
+        ("sv", "SMHI sade att det kommer att regna i Belgorod."),
+        ("fr", "Le maire de Belgorod a appelé dimanche le ministre."),
+        ("nb", "Ordføreren i Belgorod står bak festivalen."),
+        ("uk", "Сезон у Тьоткіно закінчиться у травні."),
+    ],
+)
+def test_events_forecast_or_phone_call_is_no_statement(lang: str, text: str) -> None:
+    article = build_article(text, lang, "2024-03-14", NAMES)
+    assert find_events(article) == []
